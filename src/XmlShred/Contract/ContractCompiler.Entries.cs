@@ -1,0 +1,165 @@
+using System.Text.Json;
+
+namespace XmlShred.Contract;
+
+internal sealed partial class ContractCompiler
+{
+    private static readonly (string Fragment, string Map)[] s_enumFragments =
+    [
+        ("status", "status_enum"), ("process", "process_enum"), ("app_source", "app_source_enum"),
+        ("contact_type", "contact_type_enum"), ("address_type", "address_type_enum"), ("ownership_type", "ownership_type_enum"),
+        ("employment_type", "employment_type_enum"), ("income_type", "income_type_enum"), ("other_income_type", "other_income_type_enum"),
+        ("population_assignment", "population_assignment_enum"), ("decision", "decision_enum"),
+    ];
+
+    private Dictionary<string, EnumMap> CompileEnumMaps()
+    {
+        var maps = new Dictionary<string, EnumMap>(StringComparer.Ordinal);
+        foreach (var (name, raw) in _doc.EnumMappings ?? [])
+        {
+            if (raw.ValueKind != JsonValueKind.Object)
+            {
+                _sink.Error("enum_mappings", $"enum_mappings.{name}", "is not an object of text → code");
+                continue;
+            }
+            var pairs = new List<KeyValuePair<string, object>>();
+            foreach (var property in raw.EnumerateObject())
+            {
+                object code = property.Value.ValueKind switch
+                {
+                    JsonValueKind.Number when property.Value.TryGetInt64(out var n) => n,
+                    JsonValueKind.String => property.Value.GetString()!,
+                    _ => property.Value.GetRawText(),
+                };
+                pairs.Add(new(property.Name, code));
+            }
+            maps[name] = new EnumMap(name, pairs);
+        }
+        return maps;
+    }
+
+    private List<MappingEntry> CompileEntries(Dictionary<string, EnumMap> enumMaps)
+    {
+        var entries = new List<MappingEntry>();
+        var raw = _doc.Mappings ?? [];
+        for (var i = 0; i < raw.Count; i++)
+        {
+            var m = raw[i];
+            var location = $"mappings[{i}] {m.TargetTable}.{m.TargetColumn}";
+            var tokens = ParseTokens(m.MappingType, location);
+            var missing = new List<string>();
+            if (string.IsNullOrWhiteSpace(m.XmlPath)) missing.Add("xml_path");
+            if (string.IsNullOrWhiteSpace(m.TargetTable)) missing.Add("target_table");
+            if (string.IsNullOrWhiteSpace(m.DataType)) missing.Add("data_type");
+            if (missing.Count > 0)
+            {
+                _sink.Error("L2.3", location, $"empty {string.Join(", ", missing)}");
+                continue;
+            }
+            var rowCreating = tokens.Any(IsRowCreating);
+            if (string.IsNullOrWhiteSpace(m.TargetColumn) && !rowCreating)
+            {
+                _sink.Error("L2.4", location, "target_column is empty and no row-creating mapping type (add_score, add_history, …) explains it");
+                continue;
+            }
+            if (!SqlIdentifier.IsValid(m.TargetTable!.Trim())) _sink.Error("identifier", location, "target_table " + SqlIdentifier.Explain(m.TargetTable));
+            if (!string.IsNullOrWhiteSpace(m.TargetColumn) && !SqlIdentifier.IsValid(m.TargetColumn.Trim()))
+                _sink.Error("identifier", location, "target_column " + SqlIdentifier.Explain(m.TargetColumn));
+
+            var entry = new MappingEntry
+            {
+                Index = i,
+                XmlPath = m.XmlPath!.Trim(),
+                PathSegments = m.XmlPath.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                XmlAttribute = string.IsNullOrWhiteSpace(m.XmlAttribute) ? null : m.XmlAttribute.Trim(),
+                TargetTable = m.TargetTable.Trim(),
+                TargetColumn = m.TargetColumn?.Trim() ?? "",
+                DataType = DataTypes.Parse(m.DataType!),
+                DataTypeName = m.DataType!.Trim(),
+                DataLength = m.DataLength,
+                Tokens = tokens,
+                Nullable = m.Nullable ?? false,
+                DefaultText = DefaultText(m.DefaultValue),
+                ExcludeDefaultWhenRecordEmpty = m.ExcludeDefaultWhenRecordEmpty ?? false,
+                ExpressionText = m.Expression,
+                EnumName = string.IsNullOrWhiteSpace(m.EnumName) ? null : m.EnumName.Trim(),
+            };
+            if (entry.HasToken("enum"))
+            {
+                var mapName = ResolveEnumMapName(entry, enumMaps);
+                entry.EnumMap = mapName is not null && enumMaps[mapName].Count > 0 ? enumMaps[mapName] : null;
+                if (mapName is null) _sink.Error("L3.5", location, $"no enum map found for this column (enum_name '{entry.EnumName}', column '{entry.TargetColumn}') [E-1]");
+            }
+            entries.Add(entry);
+        }
+        return entries;
+    }
+
+    /// <summary>
+    /// [E-1]: <c>enum_name</c>, else the column name, else a <c>_enum</c> column, else the substring rules.
+    /// Returns the name of an existing map (possibly empty, which counts as no map at mapping time) or null.
+    /// </summary>
+    private static string? ResolveEnumMapName(MappingEntry entry, Dictionary<string, EnumMap> maps)
+    {
+        string? Existing(string name) => maps.ContainsKey(name) ? name : null;
+        if (entry.EnumName is not null) return Existing(entry.EnumName);
+        var column = entry.TargetColumn;
+        if (maps.ContainsKey(column)) return column;
+        if (column.EndsWith("_enum", StringComparison.Ordinal)) return Existing(column);
+        foreach (var (fragment, map) in s_enumFragments)
+        {
+            if (column.Contains(fragment, StringComparison.Ordinal)) return Existing(map);
+        }
+        return null;
+    }
+
+    private List<MappingToken> ParseTokens(JsonElement raw, string location)
+    {
+        var tokens = new List<MappingToken>();
+        switch (raw.ValueKind)
+        {
+            case JsonValueKind.Undefined or JsonValueKind.Null:
+                break;
+            case JsonValueKind.String:
+                foreach (var piece in raw.GetString()!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    tokens.Add(MappingToken.Parse(piece));
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in raw.EnumerateArray())
+                {
+                    if (item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString())) tokens.Add(MappingToken.Parse(item.GetString()!));
+                    else _sink.Warning("mapping_type", location, $"token {item.GetRawText()} is not a non-empty string; ignored");
+                }
+                break;
+            default:
+                _sink.Error("mapping_type", location, $"mapping_type must be a string or a list of strings, not {raw.ValueKind}");
+                break;
+        }
+        return tokens;
+    }
+
+    /// <summary>JSON numbers count by their text [F4]; null and absent mean no default.</summary>
+    private static string? DefaultText(JsonElement raw) => raw.ValueKind switch
+    {
+        JsonValueKind.String => raw.GetString(),
+        JsonValueKind.Number => raw.GetRawText(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => null,
+    };
+
+    /// <summary>[L2.6]: two entries may not fill the same column, except the exempt kinds.</summary>
+    private void CheckDuplicateColumns(List<MappingEntry> entries)
+    {
+        var seen = new Dictionary<(string, string), MappingEntry>();
+        foreach (var entry in entries)
+        {
+            if (entry.TargetColumn.Length == 0 || entry.Tokens.Any(IsRowCreating)
+                || entry.HasToken("last_valid_pr_contact") || entry.HasToken("last_valid_sec_contact")) continue;
+            var key = (entry.TargetTable, entry.TargetColumn);
+            if (seen.TryGetValue(key, out var first))
+                _sink.Error("L2.6", entry.ToString(), $"fills the same column as {first}");
+            else seen[key] = entry;
+        }
+    }
+}

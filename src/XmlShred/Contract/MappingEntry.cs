@@ -1,0 +1,56 @@
+namespace XmlShred.Contract;
+
+/// <summary>
+/// One compiled <c>mappings[]</c> entry (§1.4): path pre-split, tokens parsed, enum map resolved,
+/// default typed and expression compiled once at load time.
+/// </summary>
+public sealed class MappingEntry
+{
+    /// <summary>0-based index in <c>mappings[]</c>; error messages cite it.</summary>
+    public required int Index { get; init; }
+    public required string XmlPath { get; init; }
+    /// <summary>Element names of <see cref="XmlPath"/> from the root (empty segments removed).</summary>
+    public required IReadOnlyList<string> PathSegments { get; init; }
+    public string? XmlAttribute { get; init; }
+    public required string TargetTable { get; init; }
+    /// <summary>Empty for row-creating entries that need no column.</summary>
+    public required string TargetColumn { get; init; }
+    public required DataType DataType { get; init; }
+    public required string DataTypeName { get; init; }
+    public int? DataLength { get; init; }
+    public required IReadOnlyList<MappingToken> Tokens { get; init; }
+    public required bool Nullable { get; init; }
+    /// <summary>The <c>default_value</c> as text (JSON numbers by their text [F4]); null when absent.</summary>
+    public string? DefaultText { get; init; }
+    /// <summary>The typed default (§4.5): the default converted to <see cref="DataType"/>; null when none.</summary>
+    public object? TypedDefault { get; set; }
+    public required bool ExcludeDefaultWhenRecordEmpty { get; init; }
+    public string? ExpressionText { get; init; }
+    public string? EnumName { get; init; }
+    /// <summary>The resolved enum map [E-1], or null (an empty map counts as none).</summary>
+    public EnumMap? EnumMap { get; set; }
+
+    /// <summary><c>target_table.target_column</c>, the name contract errors use.</summary>
+    public string Name => $"{TargetTable}.{TargetColumn}";
+
+    public bool HasToken(string name)
+    {
+        foreach (var token in Tokens)
+        {
+            if (token.Name == name) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The first token named <paramref name="name"/>, or null.</summary>
+    public MappingToken? FindToken(string name)
+    {
+        foreach (var token in Tokens)
+        {
+            if (token.Name == name) return token;
+        }
+        return null;
+    }
+
+    public override string ToString() => $"mappings[{Index}] {Name}";
+}

@@ -1,0 +1,25 @@
+namespace XmlShred.Contract;
+
+/// <summary>
+/// One target table of a compiled contract: its kind, the entries that fill it (contract order),
+/// the columns it can hold (for DDL) and its key (for insert-if-absent and upserts).
+/// </summary>
+public sealed class TablePlan
+{
+    public required string Name { get; init; }
+    public required TableKind Kind { get; init; }
+    /// <summary>Position in the write order: <c>table_insertion_order</c> first, then the rest alphabetically (§11.1).</summary>
+    public required int WriteOrder { get; init; }
+    public required IReadOnlyList<MappingEntry> Entries { get; init; }
+    /// <summary>Every column the mapper can produce for this table, keys first.</summary>
+    public required IReadOnlyList<ColumnSpec> Columns { get; init; }
+    /// <summary>Primary-key columns. Upsert tables update their non-key columns on conflict.</summary>
+    public required IReadOnlyList<string> KeyColumns { get; init; }
+    /// <summary>For contact child tables: the parent (contact) table, whose key they reference.</summary>
+    public string? ParentTable { get; init; }
+
+    /// <summary>True when the table carries the application id (every table but contact children, §11.3).</summary>
+    public bool HasAppId => Kind is not (TableKind.Address or TableKind.Employment);
+
+    public override string ToString() => $"{Name} ({Kind})";
+}
