@@ -43,6 +43,30 @@ public abstract class TargetDatabaseConformanceTests
             Assert.NotNull(await ScalarAsync(contract, $"SELECT COUNT(*) FROM {T(contract, table)}"));
     }
 
+    [Theory]
+    [InlineData("mapping_contract_cc.json")]
+    [InlineData("mapping_contract_rl.json")]
+    public async Task EnsureSchema_ReferenceContract_CreatesEveryTable(string file)
+    {
+        var loaded = ContractLoader.LoadFile(SharedReference.Path("contracts", file));
+        var contract = new CompiledContract
+        {
+            Name = loaded.Name, Hash = loaded.Hash, SourceTable = loaded.SourceTable, SourceColumn = loaded.SourceColumn,
+            ApplicationElement = loaded.ApplicationElement, TargetSchema = NewSchema(), RootElement = loaded.RootElement, Tables = loaded.Tables,
+            ContactRule = loaded.ContactRule, AddressRule = loaded.AddressRule, EmploymentRule = loaded.EmploymentRule,
+            ContactTable = loaded.ContactTable, AddressTable = loaded.AddressTable, EmploymentTable = loaded.EmploymentTable,
+            RelationshipContactElement = loaded.RelationshipContactElement, RelationshipAddressElement = loaded.RelationshipAddressElement,
+            EnumMaps = loaded.EnumMaps, CharToBit = loaded.CharToBit, BooleanToBit = loaded.BooleanToBit,
+        };
+        await using var db = await CreateDatabaseAsync();
+
+        await db.EnsureSchemaAsync(contract, Ct);
+        await db.EnsureSchemaAsync(contract, Ct);
+
+        foreach (var table in contract.Tables)
+            Assert.Equal(0L, await ScalarAsync(contract, $"SELECT COUNT(*) FROM {T(contract, table.Name)}"));
+    }
+
     [Fact]
     public async Task WriteBatch_EveryValueType_RoundTripsAndEmptyStringIsNull()
     {
