@@ -7,6 +7,10 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return DemoCommand.Create();
+        yield return InitCommand.Create();
+        yield return LoadCommand.Create();
+        yield return RunCommand.Create();
+        yield return BenchCommand.Create();
     }
 }
