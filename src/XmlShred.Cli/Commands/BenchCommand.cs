@@ -137,7 +137,7 @@ internal static class BenchCommand
         var stdout = child.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = child.StandardError.ReadToEndAsync(cancellationToken);
         await child.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        if (child.ExitCode is not (ExitCodes.Success or ExitCodes.SomeApplicationsFailed))
+        if (child.ExitCode is not (ExitCodes.Success or ExitCodes.ApplicationsFailed))
             throw new InvalidOperationException($"benchmark run exited with {child.ExitCode}: {await stderr.ConfigureAwait(false)}{await stdout.ConfigureAwait(false)}");
         return RunReport.ReadFrom(reportPath);
     }
