@@ -7,6 +7,12 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return DemoCommand.Create();
+        yield return InitCommand.Create();
+        yield return LoadCommand.Create();
+        yield return RunCommand.Create();
+        yield return MapCommand.Create();
+        yield return ContractCommand.Create();
+        yield return BenchCommand.Create();
     }
 }

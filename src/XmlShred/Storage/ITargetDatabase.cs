@@ -4,11 +4,24 @@ namespace XmlShred.Storage;
 
 /// <summary>
 /// One database dialect (SQLite, PostgreSQL, SQL Server): its DDL, its source reader and its batch writer.
-/// The pipeline only talks to this seam.
+/// The pipeline only talks to this seam. Open one with <see cref="TargetDatabaseFactory.Open"/>.
 /// </summary>
+/// <remarks>
+/// Changes made by the pipeline branch (keep them in every dialect):
+/// <list type="bullet">
+/// <item><see cref="DisplayName"/>: the connection as it may be printed (password redacted by the provider's builder).</item>
+/// <item><see cref="LoadSourceAsync"/>: the <c>load</c> command's insert into the source table.</item>
+/// <item><see cref="CountPendingAsync"/>: how many source rows a run would consider (progress ETA only).</item>
+/// <item><see cref="ClassifyFailure"/>: turns a write exception into a processing_log stage, or says it is fatal.</item>
+/// <item><see cref="IBatchWriter.WriteBatchAsync"/> returns <see cref="BatchWriteTimings"/> (insert vs commit time).</item>
+/// </list>
+/// </remarks>
 public interface ITargetDatabase : IAsyncDisposable
 {
     string Dialect { get; }
+
+    /// <summary>The connection, safe to print: passwords redacted with the provider's connection-string builder.</summary>
+    string DisplayName { get; }
 
     /// <summary>The DDL that creates target tables, processing_log and the source table (idempotent statements).</summary>
     IReadOnlyList<string> SchemaDdl(CompiledContract contract);
@@ -16,13 +29,33 @@ public interface ITargetDatabase : IAsyncDisposable
     /// <summary>Creates whatever is missing; running it twice changes nothing.</summary>
     Task EnsureSchemaAsync(CompiledContract contract, CancellationToken cancellationToken);
 
-    /// <summary>Keyset-paged pages of source rows whose app_id has no processing_log row yet.</summary>
+    /// <summary>
+    /// Keyset-paged (by app_id, ascending; never OFFSET) pages of source rows whose app_id has no processing_log row
+    /// yet and that match <paramref name="selection"/>, including its <see cref="SourceSelection.Limit"/>.
+    /// Rows whose XML is NULL are not returned. An empty sequence means nothing is pending.
+    /// </summary>
     IAsyncEnumerable<IReadOnlyList<SourceDocument>> ReadPendingPagesAsync(CompiledContract contract, SourceSelection selection, int pageSize, CancellationToken cancellationToken);
 
+    /// <summary>The number of rows <see cref="ReadPendingPagesAsync"/> would return right now (limit applied).</summary>
+    Task<long> CountPendingAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inserts documents into the contract's source table in one transaction. Existing app_ids are left alone
+    /// (counted as skipped) unless <paramref name="replace"/>, which overwrites their XML.
+    /// </summary>
+    Task<SourceLoadResult> LoadSourceAsync(CompiledContract contract, IReadOnlyList<SourceDocument> documents, bool replace, CancellationToken cancellationToken);
+
     Task<IBatchWriter> OpenWriterAsync(CompiledContract contract, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What a failed single-application write means: a constraint violation or another data error of that
+    /// application (logged as failed), or a fatal condition (disk full, lock timeout, lost connection, missing table)
+    /// that says nothing about the application and must stop the run without logging it, so a later run retries it.
+    /// </summary>
+    WriteFailureKind ClassifyFailure(Exception exception);
 }
 
-/// <summary>Writes batches of applications, each batch in one transaction.</summary>
+/// <summary>Writes batches of applications, each batch in one transaction. Used by one task at a time.</summary>
 public interface IBatchWriter : IAsyncDisposable
 {
     /// <summary>
@@ -30,8 +63,35 @@ public interface IBatchWriter : IAsyncDisposable
     /// processing_log row; commit. On any failure the transaction is rolled back and the exception rethrown,
     /// so the caller can split the batch. Cancellation rolls back too.
     /// </summary>
-    Task WriteBatchAsync(IReadOnlyList<ApplicationWrite> batch, CancellationToken cancellationToken);
+    Task<BatchWriteTimings> WriteBatchAsync(IReadOnlyList<ApplicationWrite> batch, CancellationToken cancellationToken);
 
     /// <summary>Failure rows, in a transaction of their own.</summary>
     Task WriteFailuresAsync(IReadOnlyList<ProcessingLogEntry> entries, CancellationToken cancellationToken);
+}
+
+/// <summary>Where one batch's time went (for metrics): executing the inserts, and the commit.</summary>
+public readonly record struct BatchWriteTimings(TimeSpan Insert, TimeSpan Commit, long RowsWritten);
+
+/// <summary>Result of <see cref="ITargetDatabase.LoadSourceAsync"/>.</summary>
+public readonly record struct SourceLoadResult(int Inserted, int Replaced, int Skipped);
+
+public enum WriteFailureKind
+{
+    /// <summary>Key, foreign-key, NOT NULL or CHECK violation (also a trigger's abort): stage <c>constraint_violation</c>.</summary>
+    ConstraintViolation,
+    /// <summary>Another error caused by this application's data (value too big, type mismatch): stage <c>database</c>.</summary>
+    Database,
+    /// <summary>Not the application's fault: stop the run, log nothing for it.</summary>
+    Fatal,
+}
+
+public static class WriteFailureKinds
+{
+    /// <summary>The processing_log stage for a failure kind; null for <see cref="WriteFailureKind.Fatal"/>.</summary>
+    public static string? Stage(this WriteFailureKind kind) => kind switch
+    {
+        WriteFailureKind.ConstraintViolation => "constraint_violation",
+        WriteFailureKind.Database => "database",
+        _ => null,
+    };
 }

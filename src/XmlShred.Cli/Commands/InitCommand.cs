@@ -1,0 +1,36 @@
+using System.CommandLine;
+using XmlShred.Pipeline;
+using XmlShred.Storage;
+
+namespace XmlShred.Cli.Commands;
+
+internal static class InitCommand
+{
+    public static Command Create()
+    {
+        var db = CommonOptions.Db();
+        var contract = CommonOptions.Contract(required: true);
+        var print = new Option<bool>("--print") { Description = "Print the DDL instead of running it (nothing is changed)." };
+        var command = new Command("init", """
+            Create the target tables, processing_log and the source table that the contract names.
+            Idempotent: only what is missing is created, so it is safe to run again.
+            Example: xmlshred init --db shred.db --contract examples/contract.json
+                     xmlshred init --db shred.db --contract examples/contract.json --print > schema.sql
+            """)
+        { db, contract, print };
+        CliAction.Set(command, async (result, cancellationToken) =>
+        {
+            var compiled = CommonOptions.LoadContract(result.GetValue(contract));
+            await using var database = TargetDatabaseFactory.Open(result.GetRequiredValue(db));
+            if (result.GetValue(print))
+            {
+                foreach (var statement in database.SchemaDdl(compiled)) Console.WriteLine(statement + ";\n");
+                return ExitCodes.Success;
+            }
+            await database.EnsureSchemaAsync(compiled, cancellationToken).ConfigureAwait(false);
+            Console.WriteLine($"Schema ready in {database.DisplayName}: {compiled.Tables.Count} target tables, {compiled.ProcessingLogTable}, source table {compiled.SourceTable}.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,18 @@
+using System.Diagnostics;
+
+namespace XmlShred.Cli.Commands;
+
+/// <summary>Starts this CLI again as a child process (the benchmark runs each repeat in a fresh process).</summary>
+internal static class SelfLauncher
+{
+    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
+    {
+        var host = Environment.ProcessPath ?? "dotnet";
+        var info = new ProcessStartInfo(host) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        // Run as `dotnet XmlShred.Cli.dll …` when hosted by dotnet, else run the apphost directly.
+        if (Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+            info.ArgumentList.Add(typeof(Program).Assembly.Location);
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        return info;
+    }
+}

@@ -1,0 +1,75 @@
+using XmlShred.Storage;
+
+namespace XmlShred.Pipeline;
+
+/// <summary>
+/// Writes a batch; when it fails, rolls back (the writer does) and splits it in halves until the failing
+/// application is alone. That application gets a failed log row with the database's message (stage
+/// constraint_violation or database); every other application commits. A fatal error (the database, not an
+/// application, is at fault) is rethrown at once so no healthy application is marked failed.
+/// </summary>
+public sealed class BatchBisector
+{
+    private readonly IBatchWriter _writer;
+    private readonly Func<Exception, WriteFailureKind> _classify;
+
+    public BatchBisector(IBatchWriter writer, Func<Exception, WriteFailureKind> classify)
+    {
+        _writer = writer;
+        _classify = classify;
+    }
+
+    public async Task<BatchOutcome> WriteAsync(IReadOnlyList<ApplicationWrite> batch, CancellationToken cancellationToken)
+    {
+        var outcome = new BatchOutcome();
+        if (batch.Count > 0) await WriteAsync(batch, outcome, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    private async Task WriteAsync(IReadOnlyList<ApplicationWrite> batch, BatchOutcome outcome, CancellationToken cancellationToken)
+    {
+        try
+        {
+            outcome.Attempts++;
+            var timings = await _writer.WriteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+            outcome.Committed += batch.Count;
+            outcome.RowsWritten += timings.RowsWritten;
+            outcome.InsertTime += timings.Insert;
+            outcome.CommitTime += timings.Commit;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var kind = _classify(ex);
+            if (kind == WriteFailureKind.Fatal) throw;
+            if (batch.Count == 1)
+            {
+                var failed = ProcessingLogFactory.Failed(batch[0].Log, kind.Stage()!, ex.Message);
+                await _writer.WriteFailuresAsync([failed], cancellationToken).ConfigureAwait(false);
+                outcome.Failed.Add(failed);
+                return;
+            }
+            var half = batch.Count / 2;
+            await WriteAsync(Slice(batch, 0, half), outcome, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(Slice(batch, half, batch.Count - half), outcome, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static ApplicationWrite[] Slice(IReadOnlyList<ApplicationWrite> batch, int start, int count)
+    {
+        var slice = new ApplicationWrite[count];
+        for (var i = 0; i < count; i++) slice[i] = batch[start + i];
+        return slice;
+    }
+}
+
+/// <summary>What writing one batch did: committed applications, isolated failures, and where the time went.</summary>
+public sealed class BatchOutcome
+{
+    public int Committed { get; set; }
+    public long RowsWritten { get; set; }
+    /// <summary>Transactions tried (1 when the batch committed at once).</summary>
+    public int Attempts { get; set; }
+    public List<ProcessingLogEntry> Failed { get; } = [];
+    public TimeSpan InsertTime { get; set; }
+    public TimeSpan CommitTime { get; set; }
+}

@@ -1,0 +1,62 @@
+using XmlShred.Storage;
+
+namespace XmlShred.Pipeline;
+
+/// <summary>
+/// Stage 3: the single background writer. Takes whatever is queued, up to the batch size, and writes it:
+/// failed log rows of unmappable applications in one transaction, mapped applications in another (bisected on
+/// failure). It drains the queue until every worker has finished, so a graceful stop commits everything mapped.
+/// </summary>
+public sealed class BatchWriterStage
+{
+    private readonly InsertQueue _queue;
+    private readonly IBatchWriter _writer;
+    private readonly BatchBisector _bisector;
+    private readonly int _batchSize;
+    private readonly PipelineMetrics _metrics;
+
+    public BatchWriterStage(InsertQueue queue, IBatchWriter writer, Func<Exception, WriteFailureKind> classify, int batchSize, PipelineMetrics metrics)
+    {
+        _queue = queue;
+        _writer = writer;
+        _bisector = new BatchBisector(writer, classify);
+        _batchSize = batchSize;
+        _metrics = metrics;
+    }
+
+    public FailureTally Failures { get; } = new();
+
+    public async Task RunAsync(CancellationToken abort)
+    {
+        var batch = new List<ApplicationWrite>(_batchSize);
+        var failures = new List<ProcessingLogEntry>();
+        while (await _queue.WaitToReadAsync(abort).ConfigureAwait(false))
+        {
+            while (batch.Count + failures.Count < _batchSize && _queue.TryDequeue(out var item))
+            {
+                if (item.Write is not null) batch.Add(item.Write);
+                else failures.Add(item.Failure!);
+            }
+            await FlushAsync(batch, failures, abort).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Writes one batch of mapped applications and failure rows (also used by the sequential mode).</summary>
+    public async Task FlushAsync(List<ApplicationWrite> batch, List<ProcessingLogEntry> failures, CancellationToken abort)
+    {
+        if (failures.Count > 0)
+        {
+            await _writer.WriteFailuresAsync(failures, abort).ConfigureAwait(false);
+            _metrics.AddFailed(failures.Count);
+            Failures.AddRange(failures);
+            failures.Clear();
+        }
+        if (batch.Count > 0)
+        {
+            var outcome = await _bisector.WriteAsync(batch, abort).ConfigureAwait(false);
+            _metrics.RecordBatch(outcome);
+            Failures.AddRange(outcome.Failed);
+            batch.Clear();
+        }
+    }
+}

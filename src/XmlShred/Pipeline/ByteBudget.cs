@@ -1,0 +1,94 @@
+namespace XmlShred.Pipeline;
+
+/// <summary>
+/// An async, FIFO byte allowance (a SemaphoreSlim that counts bytes). <see cref="AcquireAsync"/> waits, without
+/// polling, until the bytes fit; <see cref="Release"/> hands freed bytes to waiters in arrival order so a large
+/// item cannot starve. An item larger than the whole budget is admitted when nothing else is held, so it delays
+/// the pipeline instead of deadlocking it.
+/// </summary>
+public sealed class ByteBudget
+{
+    private readonly object _gate = new();
+    private readonly LinkedList<Waiter> _waiters = new();
+    private long _inUse;
+
+    public ByteBudget(long capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        Capacity = capacity;
+    }
+
+    public long Capacity { get; }
+
+    public long InUse => Interlocked.Read(ref _inUse);
+
+    public int Waiting
+    {
+        get { lock (_gate) return _waiters.Count; }
+    }
+
+    public ValueTask AcquireAsync(long bytes, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(bytes);
+        Waiter waiter;
+        lock (_gate)
+        {
+            if (_waiters.Count == 0 && Fits(bytes))
+            {
+                Interlocked.Add(ref _inUse, bytes);
+                return ValueTask.CompletedTask;
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            waiter = new Waiter(bytes);
+            waiter.Node = _waiters.AddLast(waiter);
+        }
+        if (cancellationToken.CanBeCanceled)
+        {
+            waiter.Registration = cancellationToken.Register(() => Cancel(waiter, cancellationToken));
+        }
+        return new ValueTask(waiter.Completion.Task);
+    }
+
+    public void Release(long bytes)
+    {
+        List<Waiter>? admitted = null;
+        lock (_gate)
+        {
+            Interlocked.Add(ref _inUse, -bytes);
+            while (_waiters.First is { } first && Fits(first.Value.Bytes))
+            {
+                _waiters.RemoveFirst();
+                first.Value.Node = null;
+                Interlocked.Add(ref _inUse, first.Value.Bytes);
+                (admitted ??= []).Add(first.Value);
+            }
+        }
+        if (admitted is null) return;
+        foreach (var waiter in admitted)
+        {
+            waiter.Registration.Dispose();
+            waiter.Completion.TrySetResult();
+        }
+    }
+
+    private bool Fits(long bytes) => _inUse == 0 || _inUse + bytes <= Capacity;
+
+    private void Cancel(Waiter waiter, CancellationToken token)
+    {
+        lock (_gate)
+        {
+            if (waiter.Node is null) return; // already admitted
+            _waiters.Remove(waiter.Node);
+            waiter.Node = null;
+        }
+        waiter.Completion.TrySetCanceled(token);
+    }
+
+    private sealed class Waiter(long bytes)
+    {
+        public long Bytes { get; } = bytes;
+        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public LinkedListNode<Waiter>? Node { get; set; }
+        public CancellationTokenRegistration Registration { get; set; }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using XmlShred.Storage;
+
+namespace XmlShred.Pipeline;
+
+/// <summary>
+/// Stage 2 (N of these): takes documents from the work channel, maps them, and puts the result in the insert
+/// queue, waiting when it is full. Busy time is mapping; everything else is idle (waiting for input or room).
+/// </summary>
+public sealed class MapWorker
+{
+    private readonly int _id;
+    private readonly DocumentProcessor _processor;
+    private readonly InsertQueue _queue;
+    private readonly PipelineMetrics _metrics;
+
+    public MapWorker(int id, DocumentProcessor processor, InsertQueue queue, PipelineMetrics metrics)
+    {
+        _id = id;
+        _processor = processor;
+        _queue = queue;
+        _metrics = metrics;
+    }
+
+    public async Task RunAsync(ChannelReader<SourceDocument> work, CancellationToken abort)
+    {
+        var lifetime = Stopwatch.StartNew();
+        var busy = TimeSpan.Zero;
+        try
+        {
+            while (await work.WaitToReadAsync(abort).ConfigureAwait(false))
+            {
+                while (work.TryRead(out var document))
+                {
+                    var start = lifetime.Elapsed;
+                    var item = _processor.Process(document);
+                    var mapped = lifetime.Elapsed;
+                    busy += mapped - start;
+                    _metrics.AddStage(PipelineStage.ParseMap, mapped - start);
+                    await _queue.EnqueueAsync(item, abort).ConfigureAwait(false);
+                    _metrics.AddStage(PipelineStage.QueueWait, lifetime.Elapsed - mapped);
+                }
+            }
+        }
+        finally
+        {
+            _metrics.RecordWorker(_id, busy, lifetime.Elapsed);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using XmlShred.Contract;
+using XmlShred.Storage;
+
+namespace XmlShred.Pipeline;
+
+/// <summary>
+/// The reference's before-state, kept for comparison (<c>--mode sequential</c>): fetch a page of
+/// <see cref="RunOptions.BatchSize"/> documents, map it with N parallel workers, wait for all of them, write it,
+/// repeat. Nothing overlaps, so the database idles while mapping runs and the CPUs idle while it writes.
+/// </summary>
+internal sealed class SequentialPipeline
+{
+    private readonly ITargetDatabase _database;
+    private readonly CompiledContract _contract;
+    private readonly RunOptions _options;
+    private readonly DocumentProcessor _processor;
+    private readonly PipelineMetrics _metrics;
+
+    public SequentialPipeline(ITargetDatabase database, CompiledContract contract, RunOptions options, DocumentProcessor processor, PipelineMetrics metrics)
+    {
+        _database = database;
+        _contract = contract;
+        _options = options;
+        _processor = processor;
+        _metrics = metrics;
+    }
+
+    public async Task<FailureTally> RunAsync(CancellationToken stop, CancellationToken abort)
+    {
+        var pageItems = 0;
+        _metrics.AttachQueues(() => 0, () => Volatile.Read(ref pageItems), () => 0);
+        await using var writer = await _database.OpenWriterAsync(_contract, abort).ConfigureAwait(false);
+        var writerStage = new BatchWriterStage(new InsertQueue(1, 1), writer, _database.ClassifyFailure, _options.BatchSize, _metrics);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await foreach (var page in _database.ReadPendingPagesAsync(_contract, _options.Selection, _options.BatchSize, abort).ConfigureAwait(false))
+            {
+                _metrics.AddStage(PipelineStage.Read, clock.Elapsed);
+                _metrics.AddRead(page.Count);
+                var items = new QueueItem[page.Count];
+                var mapClock = Stopwatch.StartNew();
+                Parallel.For(0, page.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.Workers, CancellationToken = abort },
+                    i => items[i] = _processor.Process(page[i]));
+                _metrics.AddStage(PipelineStage.ParseMap, mapClock.Elapsed);
+                Volatile.Write(ref pageItems, page.Count);
+                var batch = items.Where(i => i.Write is not null).Select(i => i.Write!).ToList();
+                var failures = items.Where(i => i.Failure is not null).Select(i => i.Failure!).ToList();
+                await writerStage.FlushAsync(batch, failures, abort).ConfigureAwait(false);
+                Volatile.Write(ref pageItems, 0);
+                if (stop.IsCancellationRequested) break;
+                clock.Restart();
+            }
+        }
+        finally
+        {
+            _metrics.StopSampling();
+        }
+        return writerStage.Failures;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using XmlShred.Contract;
+using XmlShred.Storage;
+
+namespace XmlShred.Pipeline;
+
+/// <summary>
+/// Stage 1: pages pending source rows (keyset by app_id, selection applied, logged app_ids skipped) into the
+/// bounded work channel. Stopping (first Ctrl+C) ends reading cleanly; the channel is completed either way so
+/// the workers drain what was read.
+/// </summary>
+public sealed class SourceReader
+{
+    private readonly ITargetDatabase _database;
+    private readonly CompiledContract _contract;
+    private readonly RunOptions _options;
+    private readonly PipelineMetrics _metrics;
+
+    public SourceReader(ITargetDatabase database, CompiledContract contract, RunOptions options, PipelineMetrics metrics)
+    {
+        _database = database;
+        _contract = contract;
+        _options = options;
+        _metrics = metrics;
+    }
+
+    /// <param name="stop">Stop reading (documents already read are still processed).</param>
+    /// <param name="abort">Fail/abort: give up at once.</param>
+    public async Task RunAsync(ChannelWriter<SourceDocument> work, CancellationToken stop, CancellationToken abort)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stop, abort);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            await foreach (var page in _database.ReadPendingPagesAsync(_contract, _options.Selection, _options.PageSize, either.Token).ConfigureAwait(false))
+            {
+                _metrics.AddStage(PipelineStage.Read, clock.Elapsed);
+                _metrics.AddRead(page.Count);
+                foreach (var document in page) await work.WriteAsync(document, either.Token).ConfigureAwait(false);
+                clock.Restart();
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && !abort.IsCancellationRequested)
+        {
+            // Graceful stop: documents not yet handed to a worker stay pending for the next run.
+        }
+        finally
+        {
+            work.TryComplete();
+        }
+    }
+}

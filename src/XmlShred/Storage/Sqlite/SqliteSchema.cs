@@ -1,0 +1,89 @@
+using System.Text;
+using XmlShred.Contract;
+
+namespace XmlShred.Storage.Sqlite;
+
+/// <summary>
+/// DDL for SQLite. SQLite has no schemas, so the contract's <c>target_schema</c> is ignored: one database file is
+/// one target (attach another file if a second "schema" is ever needed). Every statement is IF NOT EXISTS.
+/// </summary>
+internal static class SqliteSchema
+{
+    public static IReadOnlyList<string> Ddl(CompiledContract contract)
+    {
+        var statements = new List<string>();
+        var root = RootTable(contract);
+        foreach (var table in contract.Tables.OrderBy(t => t.WriteOrder))
+        {
+            statements.Add(CreateTable(contract, table, root));
+        }
+        var log = Q(contract.ProcessingLogTable);
+        statements.Add($"""
+            CREATE TABLE IF NOT EXISTS {log} (
+                "log_id" INTEGER PRIMARY KEY AUTOINCREMENT,
+                "app_id" INTEGER NOT NULL,
+                "status" TEXT NOT NULL,
+                "stage" TEXT,
+                "failure_reason" TEXT,
+                "processing_time" TEXT NOT NULL,
+                "session_id" TEXT,
+                "run_id" TEXT,
+                "contract_hash" TEXT,
+                "app_id_start" INTEGER,
+                "app_id_end" INTEGER,
+                "duration_ms" REAL
+            )
+            """);
+        statements.Add($"CREATE INDEX IF NOT EXISTS {Q("IX_" + contract.ProcessingLogTable + "_app_id")} ON {log} (\"app_id\")");
+        statements.Add($"CREATE TABLE IF NOT EXISTS {Q(contract.SourceTable)} (\"app_id\" INTEGER PRIMARY KEY, {Q(contract.SourceColumn)} TEXT)");
+        return statements;
+    }
+
+    /// <summary>The application root (app_base-like): the first table in write order, when it is keyed by app_id alone.</summary>
+    public static TablePlan? RootTable(CompiledContract contract)
+    {
+        var first = contract.Tables.OrderBy(t => t.WriteOrder).FirstOrDefault();
+        return first is { KeyColumns: [BuilderColumns.AppId] } ? first : null;
+    }
+
+    private static string CreateTable(CompiledContract contract, TablePlan table, TablePlan? root)
+    {
+        var sql = new StringBuilder();
+        sql.Append("CREATE TABLE IF NOT EXISTS ").Append(Q(table.Name)).Append(" (\n");
+        foreach (var column in table.Columns)
+        {
+            // Only keys are NOT NULL: the contract's nullable flags do not match the real database's NOT NULLs,
+            // and a row may legally carry null in any other column (§4.4, §11.4).
+            sql.Append("    ").Append(Q(column.Name)).Append(' ').Append(TypeOf(column.DataType));
+            if (table.KeyColumns.Contains(column.Name)) sql.Append(" NOT NULL");
+            sql.Append(",\n");
+        }
+        sql.Append("    PRIMARY KEY (").Append(string.Join(", ", table.KeyColumns.Select(Q))).Append(')');
+        if (root is not null && table != root && table.HasAppId && table.Columns.Any(c => c.Name == BuilderColumns.AppId))
+        {
+            sql.Append(",\n    FOREIGN KEY (\"app_id\") REFERENCES ").Append(Q(root.Name)).Append(" (\"app_id\") ON DELETE CASCADE");
+        }
+        if (table.ParentTable is { } parentName && contract.FindTable(parentName) is { } parent
+            && parent.KeyColumns.All(k => table.Columns.Any(c => c.Name == k)))
+        {
+            var keys = string.Join(", ", parent.KeyColumns.Select(Q));
+            sql.Append(",\n    FOREIGN KEY (").Append(keys).Append(") REFERENCES ").Append(Q(parent.Name)).Append(" (").Append(keys).Append(") ON DELETE CASCADE");
+        }
+        sql.Append("\n)");
+        return sql.ToString();
+    }
+
+    /// <summary>
+    /// Storage convention: integers and bits as INTEGER; decimals as TEXT in their exact canonical form with the
+    /// column's scale ("12.50"), because a NUMERIC/REAL column would turn them into binary floating point;
+    /// date/times as ISO-8601 TEXT; strings as TEXT (SQLite ignores declared lengths, so none are declared).
+    /// </summary>
+    public static string TypeOf(DataType type) => type switch
+    {
+        _ when type.IsInteger() || type.IsBit() => "INTEGER",
+        DataType.Float => "REAL",
+        _ => "TEXT",
+    };
+
+    public static string Q(string identifier) => "\"" + identifier + "\"";
+}

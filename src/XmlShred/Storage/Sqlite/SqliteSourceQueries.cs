@@ -1,0 +1,36 @@
+using Microsoft.Data.Sqlite;
+using XmlShred.Contract;
+
+namespace XmlShred.Storage.Sqlite;
+
+/// <summary>The source-side SELECTs: keyset page and count, both excluding every app_id already in processing_log.</summary>
+internal static class SqliteSourceQueries
+{
+    public static string PendingPage(CompiledContract contract, SourceSelection selection) =>
+        $"SELECT s.\"app_id\", s.{SqliteSchema.Q(contract.SourceColumn)} FROM {SqliteSchema.Q(contract.SourceTable)} s "
+        + $"WHERE s.\"app_id\" > $cursor AND {Filter(contract, selection)} ORDER BY s.\"app_id\" LIMIT $take";
+
+    public static string PendingCount(CompiledContract contract, SourceSelection selection) =>
+        $"SELECT COUNT(*) FROM {SqliteSchema.Q(contract.SourceTable)} s WHERE {Filter(contract, selection)}";
+
+    private static string Filter(CompiledContract contract, SourceSelection selection)
+    {
+        var parts = new List<string> { $"s.{SqliteSchema.Q(contract.SourceColumn)} IS NOT NULL" };
+        if (selection.AppIdStart is not null) parts.Add("s.\"app_id\" >= $start");
+        if (selection.AppIdEnd is not null) parts.Add("s.\"app_id\" <= $end");
+        if (selection.PartitionCount is not null) parts.Add("s.\"app_id\" % $parts = $part");
+        parts.Add($"NOT EXISTS (SELECT 1 FROM {SqliteSchema.Q(contract.ProcessingLogTable)} l WHERE l.\"app_id\" = s.\"app_id\")");
+        return string.Join(" AND ", parts);
+    }
+
+    public static void BindSelection(SqliteCommand command, SourceSelection selection)
+    {
+        if (selection.AppIdStart is { } start) command.Parameters.AddWithValue("$start", start);
+        if (selection.AppIdEnd is { } end) command.Parameters.AddWithValue("$end", end);
+        if (selection.PartitionCount is { } count)
+        {
+            command.Parameters.AddWithValue("$parts", count);
+            command.Parameters.AddWithValue("$part", selection.PartitionIndex ?? 0);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using XmlShred.Contract;
+
+namespace XmlShred.Storage.Sqlite;
+
+/// <summary>A SQLite file as the target (and source) database.</summary>
+public sealed class SqliteTargetDatabase : ITargetDatabase
+{
+    private readonly string _connectionString;
+
+    public SqliteTargetDatabase(string connectionString)
+    {
+        _connectionString = connectionString;
+    }
+
+    public string Dialect => "sqlite";
+
+    public string DisplayName
+    {
+        get
+        {
+            var builder = new SqliteConnectionStringBuilder(_connectionString);
+            if (!string.IsNullOrEmpty(builder.Password)) builder.Password = "***";
+            return builder.ToString();
+        }
+    }
+
+    /// <summary>A bare path becomes <c>Data Source=path</c>; a connection string is kept as given.</summary>
+    public static string NormalizeConnectionString(string value)
+    {
+        var text = value.Trim();
+        if (text.Contains('=', StringComparison.Ordinal)) return new SqliteConnectionStringBuilder(text).ToString();
+        return new SqliteConnectionStringBuilder { DataSource = text }.ToString();
+    }
+
+    public IReadOnlyList<string> SchemaDdl(CompiledContract contract) => SqliteSchema.Ddl(contract);
+
+    public Task EnsureSchemaAsync(CompiledContract contract, CancellationToken cancellationToken)
+    {
+        using var connection = SqliteConnections.Open(_connectionString);
+        using var transaction = connection.BeginTransaction();
+        foreach (var statement in SchemaDdl(contract))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = statement;
+            command.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<IReadOnlyList<SourceDocument>> ReadPendingPagesAsync(CompiledContract contract, SourceSelection selection, int pageSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        await using var connection = SqliteConnections.Open(_connectionString);
+        using var command = connection.CreateCommand();
+        command.CommandText = SqliteSourceQueries.PendingPage(contract, selection);
+        SqliteSourceQueries.BindSelection(command, selection);
+        var cursor = command.Parameters.Add("$cursor", SqliteType.Integer);
+        var take = command.Parameters.Add("$take", SqliteType.Integer);
+        var remaining = selection.Limit ?? long.MaxValue;
+        cursor.Value = long.MinValue;
+        while (remaining > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var wanted = (int)Math.Min(pageSize, remaining);
+            take.Value = wanted;
+            var page = new List<SourceDocument>(wanted);
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read()) page.Add(new SourceDocument(reader.GetInt64(0), reader.GetString(1)));
+            }
+            if (page.Count == 0) yield break;
+            cursor.Value = page[^1].AppId;
+            remaining -= page.Count;
+            yield return page;
+            if (page.Count < wanted) yield break;
+        }
+    }
+
+    public Task<long> CountPendingAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken)
+    {
+        using var connection = SqliteConnections.Open(_connectionString);
+        using var command = connection.CreateCommand();
+        command.CommandText = SqliteSourceQueries.PendingCount(contract, selection);
+        SqliteSourceQueries.BindSelection(command, selection);
+        var count = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return Task.FromResult(selection.Limit is { } limit ? Math.Min(limit, count) : count);
+    }
+
+    public Task<SourceLoadResult> LoadSourceAsync(CompiledContract contract, IReadOnlyList<SourceDocument> documents, bool replace, CancellationToken cancellationToken)
+    {
+        using var connection = SqliteConnections.Open(_connectionString);
+        using var transaction = connection.BeginTransaction();
+        using var exists = connection.CreateCommand();
+        exists.Transaction = transaction;
+        exists.CommandText = $"SELECT 1 FROM {SqliteSchema.Q(contract.SourceTable)} WHERE \"app_id\" = $id";
+        var existsId = exists.Parameters.Add("$id", SqliteType.Integer);
+        using var upsert = connection.CreateCommand();
+        upsert.Transaction = transaction;
+        var column = SqliteSchema.Q(contract.SourceColumn);
+        upsert.CommandText = $"INSERT INTO {SqliteSchema.Q(contract.SourceTable)} (\"app_id\", {column}) VALUES ($id, $xml) "
+            + (replace ? $"ON CONFLICT (\"app_id\") DO UPDATE SET {column} = excluded.{column}" : "ON CONFLICT (\"app_id\") DO NOTHING");
+        var id = upsert.Parameters.Add("$id", SqliteType.Integer);
+        var xml = upsert.Parameters.Add("$xml", SqliteType.Text);
+        int inserted = 0, replaced = 0, skipped = 0;
+        foreach (var document in documents)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            existsId.Value = document.AppId;
+            var existed = exists.ExecuteScalar() is not null;
+            id.Value = document.AppId;
+            xml.Value = document.Xml;
+            upsert.ExecuteNonQuery();
+            if (!existed) inserted++;
+            else if (replace) replaced++;
+            else skipped++;
+        }
+        transaction.Commit();
+        return Task.FromResult(new SourceLoadResult(inserted, replaced, skipped));
+    }
+
+    public Task<IBatchWriter> OpenWriterAsync(CompiledContract contract, CancellationToken cancellationToken) =>
+        Task.FromResult<IBatchWriter>(new SqliteBatchWriter(SqliteConnections.Open(_connectionString), contract));
+
+    /// <summary>
+    /// SQLITE_CONSTRAINT (19, also raised by a trigger's RAISE(ABORT)) → constraint_violation; TOOBIG, MISMATCH and
+    /// RANGE are about the values of this application → database; everything else (BUSY, LOCKED, FULL, IOERR,
+    /// READONLY, a missing table or column…) is about the database, so the run stops and the application is retried later.
+    /// </summary>
+    public WriteFailureKind ClassifyFailure(Exception exception) => exception switch
+    {
+        SqliteException { SqliteErrorCode: 19 } => WriteFailureKind.ConstraintViolation,
+        SqliteException { SqliteErrorCode: 18 or 20 or 25 } => WriteFailureKind.Database,
+        InvalidCastException or FormatException or OverflowException => WriteFailureKind.Database,
+        _ => WriteFailureKind.Fatal,
+    };
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
