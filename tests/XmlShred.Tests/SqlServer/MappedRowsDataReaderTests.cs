@@ -62,7 +62,7 @@ public class MappedRowsDataReaderTests
     {
         using var reader = Reader(withOrdinal: false, [1L, 300L, null, null, null, null, null]);
 
-        var error = Assert.Throws<InvalidOperationException>(() => reader.Read());
+        var error = Assert.Throws<ValueConversionException>(() => reader.Read());
 
         Assert.Contains("app_values.tiny_col", error.Message);
         Assert.Contains("row 1", error.Message);

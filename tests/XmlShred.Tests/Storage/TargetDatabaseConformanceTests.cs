@@ -205,6 +205,71 @@ public abstract class TargetDatabaseConformanceTests
         Assert.Equal([1L, 2L, 5L, 6L], limited.SelectMany(p => p).Select(d => d.AppId));
     }
 
+    [Fact]
+    public async Task CountPending_MatchesWhatTheReaderWouldReturn()
+    {
+        var (db, contract) = await ReadyAsync();
+        await using var _ = db;
+        await db.LoadSourceAsync(contract, Enumerable.Range(1, 12).Select(i => new SourceDocument(i, "<x/>")).ToList(), replace: false, Ct);
+        await using (var writer = await db.OpenWriterAsync(contract, Ct))
+            await writer.WriteFailuresAsync([StorageTestContract.Log(contract, 2, ProcessingLogEntry.Failed, "validation: x")], Ct);
+
+        Assert.Equal(11L, await db.CountPendingAsync(contract, SourceSelection.All, Ct));
+        Assert.Equal(2L, await db.CountPendingAsync(contract, new SourceSelection { AppIdStart = 1, AppIdEnd = 6, PartitionCount = 2, PartitionIndex = 0 }, Ct));
+        Assert.Equal(5L, await db.CountPendingAsync(contract, new SourceSelection { Limit = 5 }, Ct));
+    }
+
+    [Fact]
+    public async Task LoadSource_SkipsExistingUnlessReplace()
+    {
+        var (db, contract) = await ReadyAsync();
+        await using var _ = db;
+
+        var first = await db.LoadSourceAsync(contract, [new SourceDocument(1, "<a/>"), new SourceDocument(2, "<b/>")], replace: false, Ct);
+        var again = await db.LoadSourceAsync(contract, [new SourceDocument(2, "<b2/>"), new SourceDocument(3, "<c/>")], replace: false, Ct);
+        var replaced = await db.LoadSourceAsync(contract, [new SourceDocument(1, "<a2/>")], replace: true, Ct);
+
+        Assert.Equal(new SourceLoadResult(2, 0, 0), first);
+        Assert.Equal(new SourceLoadResult(1, 0, 1), again);
+        Assert.Equal(new SourceLoadResult(0, 1, 0), replaced);
+        var pages = await PagesAsync(db, contract, SourceSelection.All, 10);
+        Assert.Equal(["<a2/>", "<b/>", "<c/>"], pages.SelectMany(p => p).Select(d => d.Xml));
+    }
+
+    [Fact]
+    public async Task ClassifyFailure_ConstraintAndDataErrorsAreTheApplications()
+    {
+        var (db, contract) = await ReadyAsync();
+        await using var _ = db;
+        await using var writer = await db.OpenWriterAsync(contract, Ct);
+        await writer.WriteBatchAsync([StorageTestContract.App(contract, 1)], Ct);
+
+        var duplicate = await Assert.ThrowsAnyAsync<Exception>(() => writer.WriteBatchAsync([StorageTestContract.App(contract, 1)], Ct));
+        var tooLong = await Assert.ThrowsAnyAsync<Exception>(() => writer.WriteBatchAsync(
+            [StorageTestContract.App(contract, 2, ("app_values", ["app_id", "short_text"], [[2L, "far too long for ten"]]))], Ct));
+        var overflow = await Assert.ThrowsAnyAsync<Exception>(() => writer.WriteBatchAsync(
+            [StorageTestContract.App(contract, 3, ("app_values", ["app_id", "small_col"], [[3L, 70000L]]))], Ct));
+
+        Assert.Equal(WriteFailureKind.ConstraintViolation, db.ClassifyFailure(duplicate));
+        Assert.Equal(WriteFailureKind.Database, db.ClassifyFailure(tooLong));
+        Assert.Equal(WriteFailureKind.Database, db.ClassifyFailure(overflow));
+        Assert.Equal(WriteFailureKind.Fatal, db.ClassifyFailure(new TimeoutException()));
+    }
+
+    [Fact]
+    public async Task WriteBatch_ReportsRowsWritten()
+    {
+        var (db, contract) = await ReadyAsync();
+        await using var _ = db;
+        await using var writer = await db.OpenWriterAsync(contract, Ct);
+
+        var timings = await writer.WriteBatchAsync([
+            StorageTestContract.App(contract, 1, ("scores", ["app_id", "score_identifier", "score"], [[1L, "V4", 1L], [1L, "AJ", 2L]])),
+            StorageTestContract.App(contract, 2)], Ct);
+
+        Assert.Equal(2 + 2 + 2, timings.RowsWritten); // two app_base rows, two scores, two log rows
+    }
+
     private async Task<List<IReadOnlyList<SourceDocument>>> PagesAsync(ITargetDatabase db, CompiledContract contract, SourceSelection selection, int pageSize)
     {
         var pages = new List<IReadOnlyList<SourceDocument>>();

@@ -15,12 +15,15 @@ internal sealed class PostgresBatchWriter(NpgsqlDataSource dataSource, CompiledC
     public async Task ConnectAsync(CancellationToken cancellationToken) =>
         _connection ??= await dataSource.OpenConnectionAsync(cancellationToken);
 
-    public Task WriteBatchAsync(IReadOnlyList<ApplicationWrite> batch, CancellationToken cancellationToken) =>
-        InTransactionAsync(async (connection, ct) =>
+    public async Task<BatchWriteTimings> WriteBatchAsync(IReadOnlyList<ApplicationWrite> batch, CancellationToken cancellationToken)
+    {
+        long rows = batch.Count;
+        var timings = await InTransactionAsync(async (connection, ct) =>
         {
             var stage = 0;
             foreach (var group in BatchTableGroups.Build(contract, batch))
             {
+                rows += group.Rows.Count;
                 var target = PostgresTypes.Qualified(contract.TargetSchema, group.Plan.Name);
                 if (!PostgresMergeSql.NeedsStage(group))
                 {
@@ -34,21 +37,26 @@ internal sealed class PostgresBatchWriter(NpgsqlDataSource dataSource, CompiledC
             }
             await PostgresCopy.LogAsync(connection, _log, batch.Select(w => w.Log), ct);
         }, cancellationToken);
+        return timings with { RowsWritten = rows };
+    }
 
     public Task WriteFailuresAsync(IReadOnlyList<ProcessingLogEntry> entries, CancellationToken cancellationToken) =>
         entries.Count == 0 ? Task.CompletedTask : InTransactionAsync((connection, ct) => PostgresCopy.LogAsync(connection, _log, entries, ct), cancellationToken);
 
-    /// <summary>Commit, or roll back and rethrow so the caller can split the batch.</summary>
-    private async Task InTransactionAsync(Func<NpgsqlConnection, CancellationToken, Task> work, CancellationToken cancellationToken)
+    /// <summary>Commit, or roll back and rethrow so the caller can split the batch. Returns insert and commit time.</summary>
+    private async Task<BatchWriteTimings> InTransactionAsync(Func<NpgsqlConnection, CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         await ConnectAsync(cancellationToken);
         var connection = _connection!;
         NpgsqlTransaction? transaction = null;
         try
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             transaction = await connection.BeginTransactionAsync(cancellationToken);
             await work(connection, cancellationToken);
+            var insert = clock.Elapsed;
             await transaction.CommitAsync(cancellationToken);
+            return new BatchWriteTimings(insert, clock.Elapsed - insert, 0);
         }
         catch
         {

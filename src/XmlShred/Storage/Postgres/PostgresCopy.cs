@@ -40,7 +40,7 @@ internal static class PostgresCopy
         }
         catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException)
         {
-            throw new InvalidOperationException($"{group.Plan.Name}.{group.Columns[index]}: value '{value}' does not fit {PostgresTypes.SqlType(group.Specs[index])}", ex);
+            throw new ValueConversionException($"{group.Plan.Name}.{group.Columns[index]}: value '{value}' does not fit {PostgresTypes.SqlType(group.Specs[index])}", ex);
         }
     }
 

@@ -13,13 +13,13 @@ public sealed class PostgresTargetDatabase : ITargetDatabase
     public PostgresTargetDatabase(string connectionString)
     {
         _dataSource = NpgsqlDataSource.Create(PostgresConnectionString.Parse(connectionString).ConnectionString);
-        RedactedConnectionString = PostgresConnectionString.Redact(connectionString);
+        DisplayName = PostgresConnectionString.Redact(connectionString);
     }
 
     public string Dialect => "postgresql";
 
     /// <summary>For logs: the password is never printed.</summary>
-    public string RedactedConnectionString { get; }
+    public string DisplayName { get; }
 
     public IReadOnlyList<string> SchemaDdl(CompiledContract contract) => PostgresDdl.For(contract);
 
@@ -45,7 +45,7 @@ public sealed class PostgresTargetDatabase : ITargetDatabase
         CompiledContract contract, SourceSelection selection, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        var sql = PostgresSourceQuery.Sql(contract, selection);
+        var sql = PostgresSourceQuery.Page(contract, selection);
         var last = long.MinValue;
         var remaining = selection.Limit ?? long.MaxValue;
         while (remaining > 0)
@@ -57,13 +57,7 @@ public sealed class PostgresTargetDatabase : ITargetDatabase
             {
                 command.Parameters.Add(new NpgsqlParameter<long>("last", NpgsqlDbType.Bigint) { TypedValue = last });
                 command.Parameters.Add(new NpgsqlParameter<long>("page", NpgsqlDbType.Bigint) { TypedValue = Math.Min(pageSize, remaining) });
-                if (selection.AppIdStart is { } start) command.Parameters.Add(new NpgsqlParameter<long>("start", NpgsqlDbType.Bigint) { TypedValue = start });
-                if (selection.AppIdEnd is { } end) command.Parameters.Add(new NpgsqlParameter<long>("end", NpgsqlDbType.Bigint) { TypedValue = end });
-                if (selection.PartitionCount is int count and > 0)
-                {
-                    command.Parameters.Add(new NpgsqlParameter<long>("partitions", NpgsqlDbType.Bigint) { TypedValue = count });
-                    command.Parameters.Add(new NpgsqlParameter<long>("partition", NpgsqlDbType.Bigint) { TypedValue = selection.PartitionIndex ?? 0 });
-                }
+                PostgresSourceQuery.Bind(command, selection);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
@@ -77,6 +71,20 @@ public sealed class PostgresTargetDatabase : ITargetDatabase
             if (page.Count < pageSize) yield break;
         }
     }
+
+    public async Task<long> CountPendingAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(PostgresSourceQuery.Count(contract, selection), connection);
+        PostgresSourceQuery.Bind(command, selection);
+        var count = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return selection.Limit is { } limit ? Math.Min(limit, count) : count;
+    }
+
+    public Task<SourceLoadResult> LoadSourceAsync(CompiledContract contract, IReadOnlyList<SourceDocument> documents, bool replace, CancellationToken cancellationToken) =>
+        PostgresSourceLoader.LoadAsync(_dataSource, contract, documents, replace, cancellationToken);
+
+    public WriteFailureKind ClassifyFailure(Exception exception) => PostgresFailures.Classify(exception);
 
     public async Task<IBatchWriter> OpenWriterAsync(CompiledContract contract, CancellationToken cancellationToken)
     {

@@ -68,7 +68,7 @@ internal sealed class MappedRowsDataReader : DbDataReader
         }
         catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException)
         {
-            throw new InvalidOperationException($"{_table}.{_names[i]} (row {_index + 1}): value '{value}' does not fit {SqlServerTypes.SqlType(_specs[i])}", ex);
+            throw new ValueConversionException($"{_table}.{_names[i]} (row {_index + 1}): value '{value}' does not fit {SqlServerTypes.SqlType(_specs[i])}", ex);
         }
     }
 

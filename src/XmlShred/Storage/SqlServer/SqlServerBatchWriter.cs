@@ -17,12 +17,15 @@ internal sealed class SqlServerBatchWriter(Func<CancellationToken, Task<SqlConne
 
     public async Task ConnectAsync(CancellationToken cancellationToken) => _connection ??= await open(cancellationToken);
 
-    public Task WriteBatchAsync(IReadOnlyList<ApplicationWrite> batch, CancellationToken cancellationToken) =>
-        InTransactionAsync(async (connection, transaction, ct) =>
+    public async Task<BatchWriteTimings> WriteBatchAsync(IReadOnlyList<ApplicationWrite> batch, CancellationToken cancellationToken)
+    {
+        long rows = batch.Count;
+        var timings = await InTransactionAsync(async (connection, transaction, ct) =>
         {
             var stageIndex = 0;
             foreach (var group in BatchTableGroups.Build(contract, batch))
             {
+                rows += group.Rows.Count;
                 var target = SqlServerTypes.Qualified(contract.TargetSchema, group.Plan.Name);
                 if (!NeedsStage(group))
                 {
@@ -36,6 +39,8 @@ internal sealed class SqlServerBatchWriter(Func<CancellationToken, Task<SqlConne
             }
             await WriteLogAsync(connection, transaction, batch.Select(w => w.Log), ct);
         }, cancellationToken);
+        return timings with { RowsWritten = rows };
+    }
 
     public Task WriteFailuresAsync(IReadOnlyList<ProcessingLogEntry> entries, CancellationToken cancellationToken) =>
         entries.Count == 0 ? Task.CompletedTask : InTransactionAsync((c, t, ct) => WriteLogAsync(c, t, entries, ct), cancellationToken);
@@ -67,16 +72,20 @@ internal sealed class SqlServerBatchWriter(Func<CancellationToken, Task<SqlConne
         await bulk.WriteToServerAsync(reader, cancellationToken);
     }
 
-    private async Task InTransactionAsync(Func<SqlConnection, SqlTransaction, CancellationToken, Task> work, CancellationToken cancellationToken)
+    /// <summary>Commit, or roll back and rethrow so the caller can split the batch. Returns insert and commit time.</summary>
+    private async Task<BatchWriteTimings> InTransactionAsync(Func<SqlConnection, SqlTransaction, CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         await ConnectAsync(cancellationToken);
         var connection = _connection!;
         SqlTransaction? transaction = null;
         try
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             transaction = (SqlTransaction)await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
             await work(connection, transaction, cancellationToken);
+            var insert = clock.Elapsed;
             await transaction.CommitAsync(cancellationToken);
+            return new BatchWriteTimings(insert, clock.Elapsed - insert, 0);
         }
         catch
         {

@@ -13,12 +13,13 @@ public sealed class SqlServerTargetDatabase : ITargetDatabase
     public SqlServerTargetDatabase(string connectionString)
     {
         _connectionString = SqlServerConnectionString.Parse(connectionString).ConnectionString;
-        RedactedConnectionString = SqlServerConnectionString.Redact(connectionString);
+        DisplayName = SqlServerConnectionString.Redact(connectionString);
     }
 
     public string Dialect => "sqlserver";
 
-    public string RedactedConnectionString { get; }
+    /// <summary>For logs: the password is never printed.</summary>
+    public string DisplayName { get; }
 
     public IReadOnlyList<string> SchemaDdl(CompiledContract contract) => SqlServerDdl.For(contract);
 
@@ -44,7 +45,7 @@ public sealed class SqlServerTargetDatabase : ITargetDatabase
         CompiledContract contract, SourceSelection selection, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        var sql = SqlServerSourceQuery.Sql(contract, selection);
+        var sql = SqlServerSourceQuery.Page(contract, selection);
         var last = long.MinValue;
         var remaining = selection.Limit ?? long.MaxValue;
         while (remaining > 0)
@@ -56,13 +57,7 @@ public sealed class SqlServerTargetDatabase : ITargetDatabase
                 command.CommandTimeout = 0;
                 command.Parameters.Add("@last", SqlDbType.BigInt).Value = last;
                 command.Parameters.Add("@page", SqlDbType.BigInt).Value = Math.Min(pageSize, remaining);
-                if (selection.AppIdStart is { } start) command.Parameters.Add("@start", SqlDbType.BigInt).Value = start;
-                if (selection.AppIdEnd is { } end) command.Parameters.Add("@end", SqlDbType.BigInt).Value = end;
-                if (selection.PartitionCount is int count and > 0)
-                {
-                    command.Parameters.Add("@partitions", SqlDbType.BigInt).Value = count;
-                    command.Parameters.Add("@partition", SqlDbType.BigInt).Value = selection.PartitionIndex ?? 0;
-                }
+                SqlServerSourceQuery.Bind(command, selection);
                 // SequentialAccess streams large XML values instead of buffering whole rows.
                 await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
@@ -79,6 +74,23 @@ public sealed class SqlServerTargetDatabase : ITargetDatabase
             if (page.Count < pageSize) yield break;
         }
     }
+
+    public async Task<long> CountPendingAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new SqlCommand(SqlServerSourceQuery.Count(contract, selection), connection) { CommandTimeout = 0 };
+        SqlServerSourceQuery.Bind(command, selection);
+        var count = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return selection.Limit is { } limit ? Math.Min(limit, count) : count;
+    }
+
+    public async Task<SourceLoadResult> LoadSourceAsync(CompiledContract contract, IReadOnlyList<SourceDocument> documents, bool replace, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await SqlServerSourceLoader.LoadAsync(connection, contract, documents, replace, cancellationToken);
+    }
+
+    public WriteFailureKind ClassifyFailure(Exception exception) => SqlServerFailures.Classify(exception);
 
     public async Task<IBatchWriter> OpenWriterAsync(CompiledContract contract, CancellationToken cancellationToken)
     {
