@@ -51,18 +51,31 @@ public sealed class ByteBudget
 
     public void Release(long bytes)
     {
-        List<Waiter>? admitted = null;
+        List<Waiter>? admitted;
         lock (_gate)
         {
             Interlocked.Add(ref _inUse, -bytes);
-            while (_waiters.First is { } first && Fits(first.Value.Bytes))
-            {
-                _waiters.RemoveFirst();
-                first.Value.Node = null;
-                Interlocked.Add(ref _inUse, first.Value.Bytes);
-                (admitted ??= []).Add(first.Value);
-            }
+            admitted = AdmitLocked();
         }
+        Complete(admitted);
+    }
+
+    /// <summary>Admits waiters from the head of the line while they fit (FIFO: the head blocks those behind it).</summary>
+    private List<Waiter>? AdmitLocked()
+    {
+        List<Waiter>? admitted = null;
+        while (_waiters.First is { } first && Fits(first.Value.Bytes))
+        {
+            _waiters.RemoveFirst();
+            first.Value.Node = null;
+            Interlocked.Add(ref _inUse, first.Value.Bytes);
+            (admitted ??= []).Add(first.Value);
+        }
+        return admitted;
+    }
+
+    private static void Complete(List<Waiter>? admitted)
+    {
         if (admitted is null) return;
         foreach (var waiter in admitted)
         {
@@ -75,13 +88,16 @@ public sealed class ByteBudget
 
     private void Cancel(Waiter waiter, CancellationToken token)
     {
+        List<Waiter>? admitted;
         lock (_gate)
         {
             if (waiter.Node is null) return; // already admitted
             _waiters.Remove(waiter.Node);
             waiter.Node = null;
+            admitted = AdmitLocked(); // those behind a cancelled head may fit now
         }
         waiter.Completion.TrySetCanceled(token);
+        Complete(admitted);
     }
 
     private sealed class Waiter(long bytes)

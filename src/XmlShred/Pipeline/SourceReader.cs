@@ -36,8 +36,11 @@ public sealed class SourceReader
             await foreach (var page in _database.ReadPendingPagesAsync(_contract, _options.Selection, _options.PageSize, either.Token).ConfigureAwait(false))
             {
                 _metrics.AddStage(PipelineStage.Read, clock.Elapsed);
-                _metrics.AddRead(page.Count);
-                foreach (var document in page) await work.WriteAsync(document, either.Token).ConfigureAwait(false);
+                foreach (var document in page)
+                {
+                    await work.WriteAsync(document, either.Token).ConfigureAwait(false);
+                    _metrics.AddRead(1); // counts documents handed on: those are the ones a stop still finishes
+                }
                 clock.Restart();
             }
         }

@@ -1,0 +1,215 @@
+using XmlShred.Mapping;
+using XmlShred.Pipeline;
+using XmlShred.Storage;
+
+namespace XmlShred.Tests.Pipeline;
+
+/// <summary>
+/// Pipeline behaviour against a real database, written once for every dialect: a dialect's test class only
+/// supplies <see cref="CreateDatabase"/> (SQLite here; the PostgreSQL suite subclasses it too).
+/// </summary>
+public abstract class PipelineTestBase
+{
+    protected abstract PipelineDatabase CreateDatabase();
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    protected static async Task<PipelineDatabase> PreparedAsync(PipelineDatabase db, IEnumerable<(long StagingId, string Xml)> documents)
+    {
+        await db.Target.EnsureSchemaAsync(TinyContract.Compiled, Ct);
+        await db.Target.LoadSourceAsync(TinyContract.Compiled, documents.Select(d => new SourceDocument(d.StagingId, d.Xml)).ToList(), replace: false, Ct);
+        return db;
+    }
+
+    protected static IEnumerable<(long, string)> Simple(IEnumerable<long> ids) =>
+        ids.Select(id => (id, TinyContract.Document(id, "app" + id, (int)id % 7, (id * 10, "Ann" + id), (id * 10 + 1, "Bob" + id))));
+
+    protected static async Task<RunSummary> RunAsync(PipelineDatabase db, RunOptions? options = null, Func<string, MappingResult>? map = null, ShutdownController? shutdown = null)
+    {
+        using var metrics = new PipelineMetrics();
+        return await PipelineRunner.RunAsync(db.Target, TinyContract.Compiled, map ?? TinyContract.Map, options ?? new RunOptions { Workers = 2, BatchSize = 16 }, metrics,
+            shutdown?.StopToken ?? CancellationToken.None, shutdown?.AbortToken ?? Ct);
+    }
+
+    [Fact]
+    public async Task Init_RunTwice_CreatesEveryTableOnceAndKeepsData()
+    {
+        await using var db = CreateDatabase();
+        await PreparedAsync(db, Simple([1, 2]));
+
+        await db.Target.EnsureSchemaAsync(TinyContract.Compiled, Ct);
+
+        var tables = await db.TableNamesAsync();
+        foreach (var expected in new[] { "app_base", "app_contact_base", "app_contact_address", "scores", "processing_log", "app_xml_staging" })
+            Assert.Contains(expected, tables);
+        Assert.Equal(2, await db.ScalarAsync("SELECT COUNT(*) FROM app_xml_staging"));
+    }
+
+    [Theory]
+    [InlineData(PipelineMode.Queued)]
+    [InlineData(PipelineMode.Sequential)]
+    public async Task Run_WritesEveryRowAndOneSuccessRowPerApplication_SecondRunProcessesNothing(PipelineMode mode)
+    {
+        await using var db = await PreparedAsync(CreateDatabase(), Simple(Enumerable.Range(1, 100).Select(i => (long)i)));
+
+        var first = await RunAsync(db, new RunOptions { Mode = mode, Workers = 2, BatchSize = 7, PageSize = 9, QueueSize = 5 });
+        var second = await RunAsync(db, new RunOptions { Mode = mode, Workers = 2, BatchSize = 7 });
+
+        Assert.Equal((100, 0, 0), (first.Succeeded, first.Failed, first.ExitCode));
+        Assert.Equal(0, second.Processed);
+        Assert.Equal(100, await db.ScalarAsync("SELECT COUNT(*) FROM app_base"));
+        Assert.Equal(200, await db.ScalarAsync("SELECT COUNT(*) FROM app_contact_base"));
+        Assert.Equal(200, await db.ScalarAsync("SELECT COUNT(*) FROM app_contact_address"));
+        Assert.Equal(100, await db.ScalarAsync("SELECT COUNT(*) FROM scores"));
+        Assert.Equal(100, await db.ScalarAsync("SELECT COUNT(DISTINCT app_id) FROM processing_log WHERE status = 'success' AND stage IS NULL AND failure_reason IS NULL"));
+        Assert.Equal(100, await db.ScalarAsync("SELECT COUNT(*) FROM processing_log"));
+    }
+
+    [Fact]
+    public async Task PoisonApplication_FailsAlone_RestOfItsBatchCommits()
+    {
+        await using var db = await PreparedAsync(CreateDatabase(), Simple(Enumerable.Range(1, 40).Select(i => (long)i)));
+        await db.InstallPoisonAsync("scores", 23);
+
+        // One writer batch holds all 40 applications, so app 23's failure rolls back the other 39 at first.
+        var summary = await RunAsync(db, new RunOptions { Mode = PipelineMode.Sequential, Workers = 2, BatchSize = 40 });
+
+        Assert.Equal((39, 1, ExitCodes.SomeApplicationsFailed), (summary.Succeeded, summary.Failed, summary.ExitCode));
+        var failed = Assert.Single(await db.QueryAsync("SELECT app_id, stage, failure_reason FROM processing_log WHERE status = 'failed'"));
+        Assert.Equal(23L, failed[0]);
+        Assert.Equal("constraint_violation", failed[1]);
+        Assert.StartsWith("constraint_violation: ", (string)failed[2]!);
+        Assert.Contains("poisoned application 23", (string)failed[2]!);
+        Assert.Equal(0, await db.ScalarAsync("SELECT COUNT(*) FROM app_base WHERE app_id = 23"));
+        Assert.Equal(0, await db.ScalarAsync("SELECT COUNT(*) FROM app_contact_base WHERE app_id = 23"));
+        Assert.Equal(39, await db.ScalarAsync("SELECT COUNT(*) FROM app_base"));
+        Assert.Equal(39, await db.ScalarAsync("SELECT COUNT(*) FROM processing_log WHERE status = 'success'"));
+    }
+
+    [Fact]
+    public async Task ExistingContact_IsKeptUnchanged_AndScoresOfALaterRunUpsert()
+    {
+        await using var db = await PreparedAsync(CreateDatabase(),
+        [
+            (1, TinyContract.Document(1, "first", 5, (100, "Original"))),
+            (2, TinyContract.Document(2, "second", 6, (100, "Changed"), (200, "New"))),
+        ]);
+        // A stale score for app 2 that the run must overwrite rather than fail on.
+        await db.ExecuteAsync("INSERT INTO app_base (app_id, name) VALUES (2, 'old'); INSERT INTO scores (app_id, score_identifier, score) VALUES (2, 'S1', 1)");
+        await db.ExecuteAsync("DELETE FROM app_base WHERE app_id = 2");
+        await db.ExecuteAsync("INSERT INTO app_base (app_id, name) VALUES (3, 'other'); INSERT INTO scores (app_id, score_identifier, score) VALUES (3, 'S1', 1)");
+
+        var summary = await RunAsync(db, new RunOptions { Workers = 1, BatchSize = 10 });
+
+        Assert.Equal((2, 0), (summary.Succeeded, summary.Failed));
+        var contacts = await db.QueryAsync("SELECT con_id, app_id, first_name FROM app_contact_base ORDER BY con_id");
+        Assert.Equal([[100L, 1L, "Original"], [200L, 2L, "New"]], contacts);
+        Assert.Equal(2, await db.ScalarAsync("SELECT COUNT(*) FROM app_contact_address"));
+        Assert.Equal(6, await db.ScalarAsync("SELECT score FROM scores WHERE app_id = 2"));
+    }
+
+    [Fact]
+    public async Task StagingIdThatDiffersFromRequestId_FailsValidationUnderTheStagingId_AndWritesNoRows()
+    {
+        await using var db = await PreparedAsync(CreateDatabase(), [(5, TinyContract.Document(5, "ok")), (6, TinyContract.Document(77, "moved"))]);
+
+        var summary = await RunAsync(db);
+
+        Assert.Equal((1, 1), (summary.Succeeded, summary.Failed));
+        var failed = Assert.Single(await db.QueryAsync("SELECT app_id, stage, failure_reason FROM processing_log WHERE status = 'failed'"));
+        Assert.Equal([6L, "validation", "validation: staging app_id 6 does not match Request/@ID 77"], failed);
+        Assert.Equal(0, await db.ScalarAsync("SELECT COUNT(*) FROM app_base WHERE app_id IN (6, 77)"));
+    }
+
+    [Fact]
+    public async Task RejectedAndUnparseableDocuments_GetFailedRowsWithStageAndReason()
+    {
+        await using var db = await PreparedAsync(CreateDatabase(), [(1, TinyContract.Document(1, "reject")), (2, "<Provenir><Request"), (3, TinyContract.Document(3))]);
+
+        var summary = await RunAsync(db);
+
+        Assert.Equal((1, 2, ExitCodes.SomeApplicationsFailed), (summary.Succeeded, summary.Failed, summary.ExitCode));
+        var rows = await db.QueryAsync("SELECT app_id, status, stage, substr(failure_reason, 1, 9) FROM processing_log ORDER BY app_id");
+        Assert.Equal([[1L, "failed", "mapping", "mapping: "], [2L, "failed", "parsing", "parsing: "], [3L, "success", null, null]], rows);
+    }
+
+    [Fact]
+    public async Task ReadPendingPages_PagesByKeyset_SkipsLoggedIds_AndAppliesSelection()
+    {
+        await using var db = await PreparedAsync(CreateDatabase(), Simple(Enumerable.Range(1, 30).Select(i => (long)i)));
+        await using (var writer = await db.Target.OpenWriterAsync(TinyContract.Compiled, Ct))
+        {
+            var log = new ProcessingLogFactory(new RunOptions(), "hash");
+            await writer.WriteFailuresAsync([log.Failure(3, "validation", "x", 0), log.Failure(4, "validation", "x", 0)], Ct);
+        }
+
+        async Task<List<List<long>>> Pages(SourceSelection selection, int pageSize)
+        {
+            var pages = new List<List<long>>();
+            await foreach (var page in db.Target.ReadPendingPagesAsync(TinyContract.Compiled, selection, pageSize, Ct)) pages.Add(page.Select(d => d.AppId).ToList());
+            return pages;
+        }
+
+        var all = await Pages(SourceSelection.All, 8);
+        Assert.Equal([8, 8, 8, 4], all.Select(p => p.Count));
+        Assert.Equal(Enumerable.Range(1, 30).Select(i => (long)i).Except([3L, 4L]), all.SelectMany(p => p));
+        Assert.Equal([[1, 2, 5, 6], [7]], await Pages(new SourceSelection { Limit = 5 }, 4));
+        Assert.Equal([[10, 11, 12], [13, 14, 15]], await Pages(new SourceSelection { AppIdStart = 10, AppIdEnd = 15 }, 3));
+        Assert.Equal([[2, 5, 8, 11], [14, 17, 20, 23], [26, 29]], await Pages(new SourceSelection { PartitionIndex = 2, PartitionCount = 3 }, 4));
+        Assert.Equal([[12, 15]], await Pages(new SourceSelection { PartitionIndex = 0, PartitionCount = 3, AppIdStart = 10, AppIdEnd = 16, Limit = 2 }, 10));
+        Assert.Equal(28, await db.Target.CountPendingAsync(TinyContract.Compiled, SourceSelection.All, Ct));
+        Assert.Equal(2, await db.Target.CountPendingAsync(TinyContract.Compiled, new SourceSelection { AppIdStart = 1, AppIdEnd = 4 }, Ct));
+    }
+
+    [Fact]
+    public async Task GracefulStop_CommitsEverythingAlreadyRead_AndTheNextRunFinishesTheRest()
+    {
+        await using var db = await PreparedAsync(CreateDatabase(), Simple(Enumerable.Range(1, 400).Select(i => (long)i)));
+        using var shutdown = new ShutdownController();
+        MappingResult StopAtTen(string xml)
+        {
+            var result = TinyContract.Map(xml);
+            if (result.AppId == 10) shutdown.Interrupt(); // what the first Ctrl+C does
+            return result;
+        }
+
+        var stopped = await RunAsync(db, new RunOptions { Workers = 2, BatchSize = 8, PageSize = 16, WorkQueueSize = 4 }, StopAtTen, shutdown);
+
+        Assert.True(stopped.Interrupted);
+        Assert.Equal(ExitCodes.Interrupted, stopped.ExitCode);
+        Assert.InRange(stopped.Succeeded, 10, 399);
+        Assert.Equal(stopped.Read, stopped.Succeeded);
+        Assert.Equal(stopped.Succeeded, await db.ScalarAsync("SELECT COUNT(*) FROM app_base"));
+        Assert.Equal(2 * stopped.Succeeded, await db.ScalarAsync("SELECT COUNT(*) FROM app_contact_base"));
+        Assert.Equal(0, await db.ScalarAsync("SELECT COUNT(*) FROM app_base b WHERE NOT EXISTS (SELECT 1 FROM processing_log l WHERE l.app_id = b.app_id AND l.status = 'success')"));
+
+        var rest = await RunAsync(db);
+        Assert.Equal(400 - stopped.Succeeded, rest.Succeeded);
+        Assert.Equal(400, await db.ScalarAsync("SELECT COUNT(*) FROM processing_log"));
+    }
+
+    [Fact]
+    public async Task Abort_RollsBackTheOpenBatch_AndLeavesNoPartialApplication()
+    {
+        await using var db = await PreparedAsync(CreateDatabase(), Simple(Enumerable.Range(1, 200).Select(i => (long)i)));
+        using var shutdown = new ShutdownController();
+        MappingResult AbortAtFifty(string xml)
+        {
+            var result = TinyContract.Map(xml);
+            if (result.AppId == 50)
+            {
+                shutdown.Interrupt();
+                shutdown.Interrupt();
+            }
+            return result;
+        }
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RunAsync(db, new RunOptions { Workers = 2, BatchSize = 8 }, AbortAtFifty, shutdown));
+
+        var apps = await db.ScalarAsync("SELECT COUNT(*) FROM app_base");
+        Assert.Equal(apps, await db.ScalarAsync("SELECT COUNT(*) FROM processing_log WHERE status = 'success'"));
+        Assert.Equal(2 * apps, await db.ScalarAsync("SELECT COUNT(*) FROM app_contact_base"));
+        var rest = await RunAsync(db);
+        Assert.Equal(200, apps + rest.Succeeded);
+    }
+}

@@ -1,0 +1,6 @@
+namespace XmlShred.Tests.Pipeline;
+
+public sealed class SqlitePipelineTests : PipelineTestBase
+{
+    protected override PipelineDatabase CreateDatabase() => new SqlitePipelineDatabase();
+}
