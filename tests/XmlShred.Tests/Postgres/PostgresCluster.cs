@@ -32,9 +32,26 @@ public sealed class PostgresCluster : IAsyncLifetime
     public async Task<string> DatabaseAsync(string owner)
     {
         var admin = await AdminConnectionStringAsync();
-        var name = "xs_" + new string(owner.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
-        if (name.Length > 60) name = name[..60];
+        var name = DatabaseName(owner);
         return await _databases.GetOrAdd(name, n => new Lazy<Task<string>>(() => CreateDatabaseAsync(admin, n))).Value;
+    }
+
+    /// <summary>Drops a database made by <see cref="DatabaseAsync"/> (per-test databases clean up after themselves).</summary>
+    public async Task DropDatabaseAsync(string owner)
+    {
+        var name = DatabaseName(owner);
+        if (_adminConnectionString is null || !_databases.TryRemove(name, out _)) return;
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_adminConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    private static string DatabaseName(string owner)
+    {
+        var name = "xs_" + new string(owner.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
+        return name.Length > 60 ? name[..60] : name;
     }
 
     private static async Task<string> CreateDatabaseAsync(string admin, string name)
