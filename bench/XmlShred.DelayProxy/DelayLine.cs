@@ -33,7 +33,8 @@ internal static class DelayLine
         await foreach (var (due, data, length) in chunks.ReadAllAsync(cancellationToken))
         {
             var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken);
+            // Task.Delay truncates to whole milliseconds (0.99 ms would not wait at all): round up.
+            if (wait > TimeSpan.Zero) await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), cancellationToken);
             await to.WriteAsync(data.AsMemory(0, length), cancellationToken);
         }
     }
