@@ -4,9 +4,7 @@ using XmlShred.Mapping;
 namespace XmlShred.Storage;
 
 /// <summary>
-/// The rows of one table within a batch that share one column list. Applications may fill different columns of a
-/// table (§11.4: a column in no row is left out so the database default applies), so each column list is written
-/// on its own rather than padding missing columns with NULL.
+/// The rows of one table within a batch that are written with one column list (one COPY / bulk copy).
 /// </summary>
 public sealed class TableRowGroup
 {
@@ -24,31 +22,86 @@ public sealed class TableRowGroup
     public List<object?[]> Rows { get; } = [];
 }
 
+/// <summary>
+/// Splits a batch into as few row groups as §11.4 allows, table by table in write order. Applications fill different
+/// columns of a table (a column in no row of an application is left out so the database default applies), and one
+/// statement per distinct column list costs hundreds of round trips per batch. So rows are padded to the union of
+/// the batch's columns, except where padding would change what is stored:
+/// <list type="bullet">
+/// <item>a column with a database default stays out of rows that lack it (rows are grouped by which defaulted columns they carry);</item>
+/// <item>upsert tables keep each exact column list, because an update sets only the columns the row has (§11.6).</item>
+/// </list>
+/// </summary>
 public static class BatchTableGroups
 {
-    /// <summary>Groups a batch's rows by table in the contract's write order, then by column list in first-seen order.</summary>
-    public static IReadOnlyList<TableRowGroup> Build(CompiledContract contract, IReadOnlyList<ApplicationWrite> batch)
+    /// <param name="hasDefault">Whether the target column (table, column) has a default, identity or generated value.</param>
+    public static IReadOnlyList<TableRowGroup> Build(CompiledContract contract, IReadOnlyList<ApplicationWrite> batch, Func<string, string, bool> hasDefault)
     {
         var groups = new List<TableRowGroup>();
         foreach (var plan in contract.Tables)
         {
-            var byColumns = new Dictionary<string, TableRowGroup>(StringComparer.Ordinal);
+            var tables = new List<MappedTable>();
             foreach (var write in batch)
             {
                 foreach (var table in write.Result.Tables)
                 {
-                    if (table.Name != plan.Name || table.Rows.Count == 0) continue;
-                    var signature = string.Join('\u001f', table.Columns);
-                    if (!byColumns.TryGetValue(signature, out var group))
-                    {
-                        group = new TableRowGroup(table.Plan, table.Columns);
-                        byColumns.Add(signature, group);
-                        groups.Add(group);
-                    }
-                    group.Rows.AddRange(table.Rows);
+                    if (table.Name == plan.Name && table.Rows.Count > 0) tables.Add(table);
                 }
             }
+            if (tables.Count > 0) groups.AddRange(plan.Kind.IsUpsert() ? ByExactColumns(tables) : Padded(plan, tables, hasDefault));
         }
         return groups;
+    }
+
+    private static IEnumerable<TableRowGroup> ByExactColumns(List<MappedTable> tables)
+    {
+        var groups = new Dictionary<string, TableRowGroup>(StringComparer.Ordinal);
+        var ordered = new List<TableRowGroup>();
+        foreach (var table in tables)
+        {
+            var signature = string.Join('\u001f', table.Columns);
+            if (!groups.TryGetValue(signature, out var group))
+            {
+                group = new TableRowGroup(table.Plan, table.Columns);
+                groups.Add(signature, group);
+                ordered.Add(group);
+            }
+            group.Rows.AddRange(table.Rows);
+        }
+        return ordered;
+    }
+
+    private static IEnumerable<TableRowGroup> Padded(TablePlan plan, List<MappedTable> tables, Func<string, string, bool> hasDefault)
+    {
+        var union = new List<string>();
+        foreach (var table in tables)
+        {
+            foreach (var column in table.Columns)
+            {
+                if (!union.Contains(column)) union.Add(column);
+            }
+        }
+        var groups = new Dictionary<string, TableRowGroup>(StringComparer.Ordinal);
+        var ordered = new List<TableRowGroup>();
+        foreach (var table in tables)
+        {
+            // The union, less the defaulted columns this application did not fill.
+            var columns = union.Where(c => table.IndexOf(c) >= 0 || !hasDefault(plan.Name, c)).ToList();
+            var signature = string.Join('\u001f', columns);
+            if (!groups.TryGetValue(signature, out var group))
+            {
+                group = new TableRowGroup(table.Plan, columns);
+                groups.Add(signature, group);
+                ordered.Add(group);
+            }
+            var source = columns.Select(table.IndexOf).ToArray();
+            foreach (var row in table.Rows)
+            {
+                var padded = new object?[source.Length];
+                for (var i = 0; i < source.Length; i++) padded[i] = source[i] >= 0 && source[i] < row.Length ? row[source[i]] : null;
+                group.Rows.Add(padded);
+            }
+        }
+        return ordered;
     }
 }

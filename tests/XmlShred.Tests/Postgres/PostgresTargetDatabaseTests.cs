@@ -19,5 +19,7 @@ public sealed class PostgresTargetDatabaseTests(PostgresCluster cluster) : Targe
         return connection;
     }
 
+    protected override string SetDefaultSql(string qualifiedTable, string column, int value) => $"ALTER TABLE {qualifiedTable} ALTER COLUMN \"{column}\" SET DEFAULT {value}";
+
     protected override string Quote(string identifier) => "\"" + identifier + "\"";
 }

@@ -30,5 +30,7 @@ public sealed class SqlServerTargetDatabaseTests : TargetDatabaseConformanceTest
         return connection;
     }
 
+    protected override string SetDefaultSql(string qualifiedTable, string column, int value) => $"ALTER TABLE {qualifiedTable} ADD DEFAULT {value} FOR [{column}]";
+
     protected override string Quote(string identifier) => "[" + identifier + "]";
 }

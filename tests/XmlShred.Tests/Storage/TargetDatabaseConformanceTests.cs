@@ -17,6 +17,8 @@ public abstract class TargetDatabaseConformanceTests
     protected abstract Task<ITargetDatabase> CreateDatabaseAsync();
     protected abstract Task<DbConnection> OpenConnectionAsync();
     protected abstract string Quote(string identifier);
+    /// <summary>The dialect's statement that gives <paramref name="column"/> a DEFAULT of <paramref name="value"/>.</summary>
+    protected abstract string SetDefaultSql(string qualifiedTable, string column, int value);
 
     private static string NewSchema() => "t" + Guid.NewGuid().ToString("N")[..12];
 
@@ -88,6 +90,23 @@ public abstract class TargetDatabaseConformanceTests
         Assert.Equal(expected, rows[0]);
         Assert.Equal("1.50", ((decimal)rows[0][6]!).ToString(CultureInfo.InvariantCulture));
         Assert.Equal(new object?[] { 2L }.Concat(Enumerable.Repeat<object?>(null, 13)), rows[1]);
+    }
+
+    [Fact]
+    public async Task WriteBatch_ApplicationsFillingDifferentColumns_MissingColumnsGetTheDatabaseDefaultOrNull()
+    {
+        var (db, contract) = await ReadyAsync();
+        await using var _ = db;
+        await ExecuteAsync(SetDefaultSql(T(contract, "app_values"), "small_col", 5));
+        await using (var writer = await db.OpenWriterAsync(contract, Ct))
+            await writer.WriteBatchAsync([
+                StorageTestContract.App(contract, 1, ("app_values", ["app_id", "small_col", "int_col"], [[1L, 7L, 70L]])),
+                StorageTestContract.App(contract, 2, ("app_values", ["app_id", "short_text"], [[2L, "two"]])),
+                StorageTestContract.App(contract, 3, ("app_values", ["app_id", "int_col", "small_col"], [[3L, 30L, null]]))], Ct);
+
+        var rows = await RowsAsync(contract, $"SELECT {Quote("app_id")}, {Quote("small_col")}, {Quote("int_col")}, {Quote("short_text")} FROM {T(contract, "app_values")} ORDER BY {Quote("app_id")}");
+
+        Assert.Equal([[1L, 7L, 70L, null], [2L, 5L, null, "two"], [3L, null, 30L, null]], rows);
     }
 
     [Fact]
@@ -278,6 +297,14 @@ public abstract class TargetDatabaseConformanceTests
     }
 
     private string T(CompiledContract contract, string table) => Quote(contract.TargetSchema) + "." + Quote(table);
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(Ct);
+    }
 
     private async Task InsertSourceAsync(CompiledContract contract, IEnumerable<(long AppId, string? Xml)> rows)
     {

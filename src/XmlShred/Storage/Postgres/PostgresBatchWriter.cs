@@ -11,9 +11,15 @@ internal sealed class PostgresBatchWriter(NpgsqlDataSource dataSource, CompiledC
 {
     private readonly string _log = PostgresTypes.Qualified(contract.TargetSchema, contract.ProcessingLogTable);
     private NpgsqlConnection? _connection;
+    private HashSet<(string Table, string Column)>? _defaulted;
 
-    public async Task ConnectAsync(CancellationToken cancellationToken) =>
+    public async Task ConnectAsync(CancellationToken cancellationToken)
+    {
         _connection ??= await dataSource.OpenConnectionAsync(cancellationToken);
+        _defaulted ??= await PostgresColumnDefaults.LoadAsync(_connection, contract.TargetSchema, cancellationToken);
+    }
+
+    private bool HasDefault(string table, string column) => _defaulted!.Contains((table, column));
 
     public async Task<BatchWriteTimings> WriteBatchAsync(IReadOnlyList<ApplicationWrite> batch, CancellationToken cancellationToken)
     {
@@ -21,7 +27,7 @@ internal sealed class PostgresBatchWriter(NpgsqlDataSource dataSource, CompiledC
         var timings = await InTransactionAsync(async (connection, ct) =>
         {
             var stage = 0;
-            foreach (var group in BatchTableGroups.Build(contract, batch))
+            foreach (var group in BatchTableGroups.Build(contract, batch, HasDefault))
             {
                 rows += group.Rows.Count;
                 var target = PostgresTypes.Qualified(contract.TargetSchema, group.Plan.Name);

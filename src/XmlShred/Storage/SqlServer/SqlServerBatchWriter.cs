@@ -14,8 +14,15 @@ internal sealed class SqlServerBatchWriter(Func<CancellationToken, Task<SqlConne
     private const SqlBulkCopyOptions DataOptions = SqlBulkCopyOptions.KeepIdentity | SqlBulkCopyOptions.CheckConstraints | SqlBulkCopyOptions.KeepNulls;
     private const SqlBulkCopyOptions LogOptions = SqlBulkCopyOptions.CheckConstraints | SqlBulkCopyOptions.KeepNulls;
     private SqlConnection? _connection;
+    private HashSet<(string Table, string Column)>? _defaulted;
 
-    public async Task ConnectAsync(CancellationToken cancellationToken) => _connection ??= await open(cancellationToken);
+    public async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        _connection ??= await open(cancellationToken);
+        _defaulted ??= await SqlServerColumnDefaults.LoadAsync(_connection, contract.TargetSchema, cancellationToken);
+    }
+
+    private bool HasDefault(string table, string column) => _defaulted!.Contains((table, column));
 
     public async Task<BatchWriteTimings> WriteBatchAsync(IReadOnlyList<ApplicationWrite> batch, CancellationToken cancellationToken)
     {
@@ -23,7 +30,7 @@ internal sealed class SqlServerBatchWriter(Func<CancellationToken, Task<SqlConne
         var timings = await InTransactionAsync(async (connection, transaction, ct) =>
         {
             var stageIndex = 0;
-            foreach (var group in BatchTableGroups.Build(contract, batch))
+            foreach (var group in BatchTableGroups.Build(contract, batch, HasDefault))
             {
                 rows += group.Rows.Count;
                 var target = SqlServerTypes.Qualified(contract.TargetSchema, group.Plan.Name);
