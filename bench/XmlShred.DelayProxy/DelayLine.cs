@@ -10,6 +10,8 @@ namespace XmlShred.DelayProxy;
 /// </summary>
 internal static class DelayLine
 {
+    private static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(0.25);
+
     public static async Task PumpAsync(Stream from, Stream to, TimeSpan delay, CancellationToken cancellationToken)
     {
         using var chunks = new BlockingCollection<(long Due, byte[] Data, int Length)>();
@@ -40,8 +42,9 @@ internal static class DelayLine
             foreach (var (due, data, length) in chunks.GetConsumingEnumerable(cancellationToken))
             {
                 var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-                // Thread.Sleep takes whole milliseconds: round up so no chunk arrives early.
-                if (wait > TimeSpan.Zero) Thread.Sleep((int)Math.Ceiling(wait.TotalMilliseconds));
+                // Thread.Sleep takes whole milliseconds and overshoots by ~0.07 ms. A chunk due within the tolerance goes
+                // now: sleeping a whole millisecond for it would cap a streamed response at one chunk per millisecond.
+                if (wait > Tolerance) Thread.Sleep((int)Math.Ceiling(wait.TotalMilliseconds));
                 to.Write(data, 0, length);
             }
         }
