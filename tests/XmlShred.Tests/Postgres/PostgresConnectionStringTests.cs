@@ -41,13 +41,4 @@ public class PostgresConnectionStringTests
         Assert.Contains("***", redacted);
         Assert.Contains("Host=h", redacted);
     }
-
-    [Theory]
-    [InlineData("postgres://h/db", true)]
-    [InlineData("postgresql://h/db", true)]
-    [InlineData("Host=localhost;Database=x", true)]
-    [InlineData("Data Source=x.db", false)]
-    [InlineData("Server=.;Database=x", false)]
-    public void Matches_RecognisesPostgresForms(string value, bool expected) =>
-        Assert.Equal(expected, PostgresConnectionString.Matches(value));
 }

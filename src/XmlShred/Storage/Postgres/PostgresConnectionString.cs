@@ -10,11 +10,6 @@ public static class PostgresConnectionString
     public static bool IsUrl(string value) =>
         value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>True for strings this dialect should handle: a postgres URL or a keyword string naming a Host.</summary>
-    public static bool Matches(string value) =>
-        IsUrl(value) || value.TrimStart().StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
-        || value.Contains(";Host=", StringComparison.OrdinalIgnoreCase);
-
     public static NpgsqlConnectionStringBuilder Parse(string value)
     {
         var builder = IsUrl(value) ? FromUrl(value) : new NpgsqlConnectionStringBuilder(value);

@@ -10,18 +10,6 @@ public static class SqlServerConnectionString
     public static bool IsUrl(string value) =>
         value.StartsWith("mssql://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("sqlserver://", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// A SQL Server string names <c>Server=</c>, or <c>Data Source=</c> together with a catalog (a bare
-    /// <c>Data Source=file.db</c> is SQLite's).
-    /// </summary>
-    public static bool Matches(string value)
-    {
-        if (IsUrl(value)) return true;
-        var keys = value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => p.Split('=', 2)[0].Trim().ToLowerInvariant()).ToHashSet();
-        return keys.Contains("server") || (keys.Contains("data source") && (keys.Contains("initial catalog") || keys.Contains("database")));
-    }
-
     public static SqlConnectionStringBuilder Parse(string value)
     {
         var builder = IsUrl(value) ? FromUrl(value) : new SqlConnectionStringBuilder(value);
