@@ -9,5 +9,6 @@ internal static class CommandCatalog
     {
         yield return MapCommand.Create();
         yield return ContractCommand.Create();
+        yield return BenchCommand.Create();
     }
 }
