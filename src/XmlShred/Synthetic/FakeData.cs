@@ -112,10 +112,10 @@ internal static class FakeData
         var line = rng.Next(100, 200); // 555-01xx: reserved for fiction
         return rng.Next(4) switch
         {
-            0 => $"({area}) 555-0{line - 100:D3}",
-            1 => $"{area}-555-0{line - 100:D3}",
-            2 => $"{area}5550{line - 100:D3}",
-            _ => $"{area}.555.0{line - 100:D3}",
+            0 => $"({area}) 555-0{line:D3}",
+            1 => $"{area}-555-0{line:D3}",
+            2 => $"{area}5550{line:D3}",
+            _ => $"{area}.555.0{line:D3}",
         };
     }
 

@@ -18,7 +18,7 @@ internal sealed class XmlText
     /// <summary>Starts <c>&lt;name</c> on a new indented line; follow with <see cref="Attr"/> and then <see cref="Open"/> or <see cref="Empty"/>.</summary>
     public XmlText Start(string name)
     {
-        if (_sb.Length > 0) _sb.Append('\n');
+        if (_sb.Length > 0 && _sb[^1] != '\n') _sb.Append('\n');
         _sb.Append(' ', _depth * 2).Append('<').Append(name);
         return this;
     }
