@@ -7,6 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return MapCommand.Create();
+        yield return ContractCommand.Create();
         yield return GenerateCommand.Create();
     }
 }

@@ -63,7 +63,7 @@ internal static class GenerateCommand
             catch (ArgumentOutOfRangeException ex)
             {
                 Console.Error.WriteLine($"generate: {ex.Message}");
-                return 2;
+                return ExitCodes.Usage;
             }
             return Run(options, r.GetValue(output)!);
         });
@@ -89,7 +89,7 @@ internal static class GenerateCommand
         Console.WriteLine($"  size   min {Kb(stats.Min)}, median {Kb(stats.Median)}, p90 {Kb(stats.Percentile(0.9))}, max {Kb(stats.Max)}");
         var invalid = stats.InvalidByKind.Count == 0 ? "none" : string.Join(", ", stats.InvalidByKind.Select(kv => $"{kv.Key} {kv.Value}"));
         Console.WriteLine($"  invalid {stats.InvalidCount}: {invalid}");
-        return 0;
+        return ExitCodes.Success;
     }
 
     private static string Kb(long bytes) => $"{bytes / 1024.0:0.0} KB";

@@ -82,8 +82,10 @@ internal sealed partial class ContractCompiler
                 DefaultText = DefaultText(m.DefaultValue),
                 ExcludeDefaultWhenRecordEmpty = m.ExcludeDefaultWhenRecordEmpty ?? false,
                 ExpressionText = m.Expression,
+                Expression = CompileExpression(m, tokens, location),
                 EnumName = string.IsNullOrWhiteSpace(m.EnumName) ? null : m.EnumName.Trim(),
             };
+            entry.TypedDefault = Mapping.ValueConversion.TypedDefault(entry);
             if (entry.HasToken("enum"))
             {
                 var mapName = ResolveEnumMapName(entry, enumMaps);
@@ -136,6 +138,21 @@ internal sealed partial class ContractCompiler
                 break;
         }
         return tokens;
+    }
+
+    /// <summary>[L3.6] [F8]: expressions are parsed once, here, never per document.</summary>
+    private Expressions.CompiledExpression? CompileExpression(MappingDocument m, List<MappingToken> tokens, string location)
+    {
+        if (string.IsNullOrWhiteSpace(m.Expression) || !tokens.Exists(t => t.Name == "calculated_field")) return null;
+        try
+        {
+            return Expressions.CompiledExpression.Parse(m.Expression);
+        }
+        catch (Expressions.ExpressionParseException ex)
+        {
+            _sink.Error("L3.6", location, $"Contract error: expression of {m.TargetTable}.{m.TargetColumn}: {ex.Message}");
+            return null;
+        }
     }
 
     /// <summary>JSON numbers count by their text [F4]; null and absent mean no default.</summary>

@@ -26,6 +26,8 @@ public sealed class MappingEntry
     public object? TypedDefault { get; set; }
     public required bool ExcludeDefaultWhenRecordEmpty { get; init; }
     public string? ExpressionText { get; init; }
+    /// <summary>The parsed expression of a calculated field [F8]; null for other entries.</summary>
+    public Expressions.CompiledExpression? Expression { get; init; }
     public string? EnumName { get; init; }
     /// <summary>The resolved enum map [E-1], or null (an empty map counts as none).</summary>
     public EnumMap? EnumMap { get; set; }

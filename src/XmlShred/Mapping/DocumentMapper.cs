@@ -1,4 +1,5 @@
 using XmlShred.Contract;
+using XmlShred.Xml;
 
 namespace XmlShred.Mapping;
 
@@ -6,7 +7,7 @@ namespace XmlShred.Mapping;
 /// The mapping engine: a pure function of (XML, contract) → rows (§11.2). Holds no per-document state, so one
 /// instance serves any number of threads at once. Bad documents are rejected with a reason, never thrown.
 /// </summary>
-public sealed class DocumentMapper
+public sealed class DocumentMapper : IApplicationMapper
 {
     public DocumentMapper(CompiledContract contract, MappingOptions? options = null)
     {
@@ -19,5 +20,59 @@ public sealed class DocumentMapper
     public MappingOptions Options { get; }
 
     /// <summary>Maps one document. Never throws for bad input: a malformed or invalid document is <see cref="MappingOutcome.Rejected"/>.</summary>
-    public MappingResult Map(string xml) => throw new NotImplementedException("engine lands in the next commit");
+    public MappingResult Map(string xml)
+    {
+        var document = XmlDocumentReader.TryRead(xml, Options.MaxDocumentBytes, out var readError);
+        return document is null ? MappingResult.Rejected(null, readError!.Stage, readError.Message, []) : Map(document);
+    }
+
+    /// <summary>Maps a document that is already parsed (the product-line selector parses once for all contracts).</summary>
+    internal MappingResult Map(XmlDocumentModel document)
+    {
+        var errors = new List<string>();
+        var appId = DocumentValidator.Validate(document, Contract, errors);
+        if (appId is null) return MappingResult.Rejected(null, "validation", string.Join("; ", errors), []);
+        try
+        {
+            var state = new DocumentState(Contract, document, appId.Value, Options.UtcNow());
+            var tables = new List<MappedTable>(Contract.Tables.Count);
+            for (var i = 0; i < Contract.Tables.Count; i++)
+            {
+                var table = Contract.Tables[i];
+                var rows = BuildTable(table, state, isRoot: i == 0);
+                if (rows.Count == 0) continue;
+                tables.Add(TableAssembler.Assemble(table, rows));
+            }
+            return MappingResult.Mapped(appId.Value, tables, state.Warnings);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return MappingResult.Rejected(appId, "mapping", $"unexpected mapping failure: {ex.GetType().Name}: {ex.Message}", []);
+        }
+    }
+
+    private static List<Row> BuildTable(TablePlan table, DocumentState state, bool isRoot)
+    {
+        try
+        {
+            return table.Kind switch
+            {
+                TableKind.Application => TableBuilders.Application(table, state, neverDrop: isRoot),
+                TableKind.Contact => TableBuilders.Contacts(table, state),
+                TableKind.Address => TableBuilders.ContactChildren(table, state.Contract.AddressRule, state),
+                TableKind.Employment when state.Contract.EmploymentRule is { } rule => TableBuilders.ContactChildren(table, rule, state),
+                TableKind.Employment => [],
+                TableKind.PolicyException => SlotBuilders.PolicyExceptions(table, state),
+                TableKind.Warranty => SlotBuilders.Warranties(table, state),
+                TableKind.Collateral => SlotBuilders.Collateral(table, state),
+                _ => KeyValueBuilders.Build(table, state),
+            };
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // §4.1: an unexpected failure drops only this table.
+            state.Warnings.Add($"Table processing error for {table.Name}: {ex.Message}");
+            return [];
+        }
+    }
 }

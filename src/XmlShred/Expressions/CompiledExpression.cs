@@ -1,0 +1,49 @@
+using XmlShred.Expressions.Nodes;
+using XmlShred.Expressions.Parsing;
+
+namespace XmlShred.Expressions;
+
+/// <summary>
+/// A calculated-field expression (§8), parsed once at contract load and evaluated per document.
+/// Immutable: one instance may be evaluated from many threads at once.
+/// </summary>
+public sealed class CompiledExpression
+{
+    private readonly Node _root;
+
+    private CompiledExpression(string text, Node root)
+    {
+        Text = text;
+        _root = root;
+    }
+
+    public string Text { get; }
+
+    /// <exception cref="ExpressionParseException">The text is not a valid expression (L3.6).</exception>
+    public static CompiledExpression Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new CompiledExpression(text, Parser.Parse(text));
+    }
+
+    /// <summary>
+    /// The value against <paramref name="context"/>; <paramref name="utcNow"/> is what GETUTCDATE()/GETDATE() return.
+    /// A run-time error yields NULL (§8.5) and never throws. Boolean UNKNOWN is returned as NULL.
+    /// </summary>
+    public ExprValue Evaluate(ExpressionContext context, DateTime utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            var value = _root.Evaluate(new EvaluationScope(context, utcNow));
+            return value.IsError ? ExprValue.Null : value;
+        }
+        catch (Exception ex) when (ex is ArithmeticException or ArgumentException)
+        {
+            // Safety net: every known run-time failure is already reported as an error value.
+            return ExprValue.Null;
+        }
+    }
+
+    public override string ToString() => Text;
+}

@@ -1,0 +1,39 @@
+namespace XmlShred.Expressions;
+
+/// <summary>
+/// An expression that cannot be compiled (§8.1–8.2, load error L3.6). The message reads
+/// "&lt;problem&gt; at position &lt;n&gt;" with a 0-based character position, e.g.
+/// "expected END, found end of input at position 24".
+/// </summary>
+public sealed class ExpressionParseException : Exception
+{
+    public ExpressionParseException()
+        : this("invalid expression", 0)
+    {
+    }
+
+    public ExpressionParseException(string message)
+        : base(message)
+    {
+        Problem = message;
+    }
+
+    public ExpressionParseException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Problem = message;
+    }
+
+    public ExpressionParseException(string problem, int position)
+        : base($"{problem} at position {position}")
+    {
+        Problem = problem;
+        Position = position;
+    }
+
+    /// <summary>0-based character position of the offending token (the text length for "end of input").</summary>
+    public int Position { get; }
+
+    /// <summary>The message without its position suffix.</summary>
+    public string Problem { get; }
+}

@@ -1,0 +1,7 @@
+namespace XmlShred.Mapping;
+
+/// <summary>What one entry contributes to a row: whether the column is set, its value, and whether it is only a default [D-1].</summary>
+internal readonly record struct ColumnValue(bool IsSet, object? Value, bool IsDefault)
+{
+    public static ColumnValue Omitted => default;
+}

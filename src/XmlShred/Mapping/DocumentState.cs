@@ -1,0 +1,32 @@
+using XmlShred.Contract;
+using XmlShred.Expressions;
+using XmlShred.Xml;
+
+namespace XmlShred.Mapping;
+
+/// <summary>Everything known about the one document being mapped. Created per document, never shared.</summary>
+internal sealed class DocumentState
+{
+    private ExpressionContext? _applicationContext;
+
+    public DocumentState(CompiledContract contract, XmlDocumentModel document, long appId, DateTime utcNow)
+    {
+        Contract = contract;
+        Document = document;
+        AppId = appId;
+        AppIdText = appId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        UtcNow = utcNow;
+        Contacts = ContactSet.Select(document, contract, Warnings, AppIdText);
+    }
+
+    public CompiledContract Contract { get; }
+    public XmlDocumentModel Document { get; }
+    public long AppId { get; }
+    public string AppIdText { get; }
+    public DateTime UtcNow { get; }
+    public ContactSet Contacts { get; }
+    public List<string> Warnings { get; } = [];
+
+    /// <summary>The application expression context of §8.8, built on first use and shared by every table.</summary>
+    public ExpressionContext ApplicationContext() => _applicationContext ??= ExpressionContexts.ForApplication(this);
+}

@@ -1,0 +1,95 @@
+using XmlShred.Contract;
+
+namespace XmlShred.Mapping;
+
+/// <summary>Turns built rows into a <see cref="MappedTable"/>: in-document key rules, column completion (§4.8), column union (§11.4).</summary>
+internal static class TableAssembler
+{
+    public static MappedTable Assemble(TablePlan table, List<Row> rows)
+    {
+        if (table.Kind.IsInsertIfAbsent()) rows = KeepFirstPerKey(table, rows);
+        else if (table.Kind.IsUpsert()) rows = KeepLastValuePerKey(table, rows);
+
+        var columns = new List<string>();
+        foreach (var row in rows)
+        {
+            foreach (var cell in row.Cells)
+            {
+                if (!columns.Contains(cell.Column)) columns.Add(cell.Column);
+            }
+        }
+        var values = new List<object?[]>(rows.Count);
+        foreach (var row in rows)
+        {
+            var array = new object?[columns.Count];
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var at = row.IndexOf(columns[c]);
+                array[c] = at >= 0 ? row.Cells[at].Value : rows.Count > 1 ? CompletionValue(table, row, columns[c]) : null;
+            }
+            values.Add(array);
+        }
+        return new MappedTable(table, columns, values);
+    }
+
+    /// <summary>§4.8 [F15]: the typed default of the entry producing the column, unless that entry is flagged.</summary>
+    private static object? CompletionValue(TablePlan table, Row row, string column)
+    {
+        var entries = row.SlotEntries ?? table.Entries;
+        foreach (var entry in entries)
+        {
+            if (entry.TargetColumn != column) continue;
+            return entry.ExcludeDefaultWhenRecordEmpty ? null : entry.TypedDefault;
+        }
+        return null;
+    }
+
+    /// <summary>§11.6: within one application only the first row per key is inserted (when the key is complete).</summary>
+    private static List<Row> KeepFirstPerKey(TablePlan table, List<Row> rows)
+    {
+        if (rows.Count < 2) return rows;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new List<Row>(rows.Count);
+        foreach (var row in rows)
+        {
+            var key = KeyOf(table, row);
+            if (key is null || seen.Add(key)) kept.Add(row);
+        }
+        return kept;
+    }
+
+    /// <summary>§11.6 upserts within one application: the first row per key stays, carrying the last row's values.</summary>
+    private static List<Row> KeepLastValuePerKey(TablePlan table, List<Row> rows)
+    {
+        if (rows.Count < 2) return rows;
+        var byKey = new Dictionary<string, Row>(StringComparer.Ordinal);
+        var kept = new List<Row>(rows.Count);
+        foreach (var row in rows)
+        {
+            var key = KeyOf(table, row);
+            if (key is null) { kept.Add(row); continue; }
+            if (byKey.TryGetValue(key, out var first))
+            {
+                foreach (var cell in row.Cells) first.Set(cell.Column, cell.Value, cell.Entry, cell.IsDefault);
+            }
+            else
+            {
+                byKey[key] = row;
+                kept.Add(row);
+            }
+        }
+        return kept;
+    }
+
+    private static string? KeyOf(TablePlan table, Row row)
+    {
+        var parts = new string[table.KeyColumns.Count];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var value = row.Get(table.KeyColumns[i]);
+            if (ValueConversion.IsBlank(value)) return null;
+            parts[i] = ValueConversion.ToText(value!);
+        }
+        return string.Join('\u001F', parts);
+    }
+}

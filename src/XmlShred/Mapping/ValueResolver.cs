@@ -1,0 +1,64 @@
+using XmlShred.Contract;
+using XmlShred.Xml;
+
+namespace XmlShred.Mapping;
+
+/// <summary>Finds an entry's input value <c>v</c> (§4.2 [V-1]..[V-5]).</summary>
+internal static class ValueResolver
+{
+    private const string RequestPath = "/Provenir/Request/CustData/";
+
+    public static object? Resolve(MappingEntry entry, TablePlan table, in Scope scope, DocumentState state)
+    {
+        var contract = state.Contract;
+        // [V-1] extractors, in this order.
+        if (entry.HasToken(Tokens.LastValidPrimary)) return ContactExtractors.Primary(entry, table, state);
+        if (entry.HasToken(Tokens.LastValidSecondary)) return ContactExtractors.Secondary(entry, table, state);
+        if (entry.HasToken(Tokens.AuthorizedUser)) return ContactExtractors.AuthorizedUser(entry, state);
+        // [V-2]
+        if (entry.HasToken(Tokens.CalculatedField)) return Markers.Calc;
+        var attribute = entry.XmlAttribute;
+        // [V-3] application-element attributes copied onto every contact row.
+        if (table.Kind == TableKind.Contact && scope.HasContext && IsApplicationElementPath(entry.XmlPath, contract.ApplicationElement))
+            return attribute is null ? null : state.Document.Find(entry.XmlPath)?.GetExact(attribute);
+        var contactSegment = IndexOfSegment(entry.PathSegments, contract.ContactRule.ElementName);
+        var isContactTable = table.Kind is TableKind.Contact or TableKind.Address or TableKind.Employment;
+        // [V-3a] contact-level paths in application-level tables read the primary contact [F14].
+        if (!isContactTable && contactSegment >= 0)
+            return attribute is null ? null : WalkFromPrimary(entry.PathSegments, contactSegment, attribute, state);
+        // [V-4] the current contact or child element.
+        if (scope.Kind is ScopeKind.Contact or ScopeKind.Child && (contactSegment >= 0 || table.Kind is TableKind.Address or TableKind.Employment))
+        {
+            if (scope.Kind == ScopeKind.Child || table.Kind is TableKind.Address or TableKind.Employment)
+                return attribute is null ? null : scope.Element!.Get(attribute);
+            if (contactSegment == entry.PathSegments.Count - 1 || contactSegment < 0)
+                return attribute is null ? null : scope.Element!.Get(attribute);
+            var next = entry.PathSegments[contactSegment + 1];
+            return next == contract.AddressRule.ElementName || next == contract.EmploymentRule?.ElementName ? Markers.List : null;
+        }
+        // [V-5] Path Map.
+        return state.Document.Lookup(entry.XmlPath, attribute);
+    }
+
+    private static bool IsApplicationElementPath(string path, string applicationElement) =>
+        path.Length == RequestPath.Length + applicationElement.Length
+        && path.StartsWith(RequestPath, StringComparison.Ordinal)
+        && path.EndsWith(applicationElement, StringComparison.Ordinal);
+
+    internal static int IndexOfSegment(IReadOnlyList<string> segments, string name)
+    {
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (segments[i] == name) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>[V-3a]: from the primary contact, the last direct child per remaining segment, then the attribute.</summary>
+    private static string? WalkFromPrimary(IReadOnlyList<string> segments, int contactSegment, string attribute, DocumentState state)
+    {
+        var node = state.Contacts.Primary;
+        for (var i = contactSegment + 1; node is not null && i < segments.Count; i++) node = node.LastChild(segments[i]);
+        return node?.Get(attribute);
+    }
+}
