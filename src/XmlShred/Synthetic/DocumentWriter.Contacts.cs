@@ -39,7 +39,8 @@ internal sealed partial class DocumentWriter
         if (_rng.Chance(0.2)) contact.Attr("nickname", _rng.Pick(FakeData.FirstNames)[..3]);
         contact.Open();
 
-        if (_rng.Chance(0.95)) WriteAddress("CURR");
+        // the primary applicant always has a current address; others sometimes lack one
+        if (role == "PR" || _rng.Chance(0.95)) WriteAddress("CURR");
         if (_rng.Chance(0.6)) WriteAddress("PREV");
         if (_rng.Chance(0.8)) WriteEmployment("CURR");
         if (_rng.Chance(0.4)) WriteEmployment("PREV");

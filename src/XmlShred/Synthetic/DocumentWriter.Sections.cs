@@ -39,10 +39,13 @@ internal sealed partial class DocumentWriter
         for (var i = 0; i < rescore; i++)
         {
             var vantage = _rng.Next(480, 851);
+            var noVantage = _rng.Chance(0.08);
+            // the last (mapped) element always carries one score, so every application has a scores row
+            var noFico = (!noVantage || i < rescore - 1) && _rng.Chance(0.3);
             _xml.Start("risk_scores")
                 .Attr("scored_at", FakeData.Date(_rng, _received.AddMinutes(i * 37), withTime: true))
-                .Attr("vantage4", _rng.Chance(0.08) ? "" : vantage.ToString())
-                .Attr("fico9", _rng.Chance(0.3) ? "" : (vantage + _rng.Next(-40, 41)).ToString(_rng.Chance(0.1) ? "0.00" : "0"))
+                .Attr("vantage4", noVantage ? "" : vantage.ToString())
+                .Attr("fico9", noFico ? "" : (vantage + _rng.Next(-40, 41)).ToString(_rng.Chance(0.1) ? "0.00" : "0"))
                 .Empty();
         }
     }
