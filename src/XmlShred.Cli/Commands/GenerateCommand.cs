@@ -56,21 +56,23 @@ internal static class GenerateCommand
                 InvalidRate = r.GetValue(invalidRate),
                 FirstAppId = r.GetValue(firstAppId),
             };
+            // the invocation's writers (Console by default) let tests capture the report without touching Console
+            var (stdout, stderr) = (r.InvocationConfiguration.Output, r.InvocationConfiguration.Error);
             try
             {
                 options.Validate();
             }
             catch (ArgumentOutOfRangeException ex)
             {
-                Console.Error.WriteLine($"generate: {ex.Message}");
+                stderr.WriteLine($"generate: {ex.Message}");
                 return ExitCodes.Usage;
             }
-            return Run(options, r.GetValue(output)!);
+            return Run(options, r.GetValue(output)!, stdout, stderr);
         });
         return command;
     }
 
-    private static int Run(GeneratorOptions options, DirectoryInfo folder)
+    private static int Run(GeneratorOptions options, DirectoryInfo folder, TextWriter stdout, TextWriter stderr)
     {
         folder.Create();
         var stats = new CorpusStats();
@@ -82,13 +84,13 @@ internal static class GenerateCommand
             File.WriteAllText(Path.Combine(folder.FullName, document.FileName + ".xml"), document.Xml, utf8);
             stats.Add(document);
             if (stats.Count % step == 0 || stats.Count == options.Count)
-                Console.Error.WriteLine($"generated {stats.Count}/{options.Count} ({stats.TotalBytes / 1048576.0:0.0} MB, {clock.Elapsed.TotalSeconds:0.0} s)");
+                stderr.WriteLine($"generated {stats.Count}/{options.Count} ({stats.TotalBytes / 1048576.0:0.0} MB, {clock.Elapsed.TotalSeconds:0.0} s)");
         }
-        Console.WriteLine($"Wrote {stats.Count} documents to {folder.FullName} in {clock.Elapsed.TotalSeconds:0.0} s");
-        Console.WriteLine($"  total  {stats.TotalBytes / 1048576.0:0.0} MB");
-        Console.WriteLine($"  size   min {Kb(stats.Min)}, median {Kb(stats.Median)}, p90 {Kb(stats.Percentile(0.9))}, max {Kb(stats.Max)}");
+        stdout.WriteLine($"Wrote {stats.Count} documents to {folder.FullName} in {clock.Elapsed.TotalSeconds:0.0} s");
+        stdout.WriteLine($"  total  {stats.TotalBytes / 1048576.0:0.0} MB");
+        stdout.WriteLine($"  size   min {Kb(stats.Min)}, median {Kb(stats.Median)}, p90 {Kb(stats.Percentile(0.9))}, max {Kb(stats.Max)}");
         var invalid = stats.InvalidByKind.Count == 0 ? "none" : string.Join(", ", stats.InvalidByKind.Select(kv => $"{kv.Key} {kv.Value}"));
-        Console.WriteLine($"  invalid {stats.InvalidCount}: {invalid}");
+        stdout.WriteLine($"  invalid {stats.InvalidCount}: {invalid}");
         return ExitCodes.Success;
     }
 
