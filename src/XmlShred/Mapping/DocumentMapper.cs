@@ -13,7 +13,19 @@ public sealed class DocumentMapper : IApplicationMapper
     {
         Contract = contract;
         Options = options ?? MappingOptions.Default;
+        _contextNames = new ContextNames(contract);
+        ReadPlan = CreateReadPlan(contract, _contextNames);
     }
+
+    private readonly ContextNames _contextNames;
+
+    /// <summary>What the XML reader keeps for this contract (entry paths, contact subtrees, attributes expressions read).</summary>
+    internal ReadPlan ReadPlan { get; }
+
+    private static ReadPlan CreateReadPlan(CompiledContract contract, ContextNames contextNames) => new(
+        contract.Tables.SelectMany(t => t.Entries).Select(e => e.XmlPath),
+        [contract.ContactRule.ElementName, contract.RelationshipContactElement],
+        contextNames.All);
 
     public CompiledContract Contract { get; }
 
@@ -22,7 +34,7 @@ public sealed class DocumentMapper : IApplicationMapper
     /// <summary>Maps one document. Never throws for bad input: a malformed or invalid document is <see cref="MappingOutcome.Rejected"/>.</summary>
     public MappingResult Map(string xml)
     {
-        var document = XmlDocumentReader.TryRead(xml, Options.MaxDocumentBytes, out var readError);
+        var document = XmlDocumentReader.TryRead(xml, Options.MaxDocumentBytes, ReadPlan, out var readError);
         return document is null ? MappingResult.Rejected(null, readError!.Stage, readError.Message, []) : Map(document);
     }
 
@@ -34,7 +46,7 @@ public sealed class DocumentMapper : IApplicationMapper
         if (appId is null) return MappingResult.Rejected(null, "validation", string.Join("; ", errors), []);
         try
         {
-            var state = new DocumentState(Contract, document, appId.Value, Options.UtcNow());
+            var state = new DocumentState(Contract, _contextNames, document, appId.Value, Options.UtcNow());
             var tables = new List<MappedTable>(Contract.Tables.Count);
             for (var i = 0; i < Contract.Tables.Count; i++)
             {

@@ -67,7 +67,11 @@ internal static class SlotBuilders
             if (!meaningful) continue;
             row.Set(BuilderColumns.AppId, state.AppId);
             row.Set(BuilderColumns.WarrantyType, type);
-            if (!row.Has(BuilderColumns.LienholderFlag)) row.Set(BuilderColumns.LienholderFlag, 0L);
+            // §9.6: a flag column another warranty type fills (char_to_bit) is 0 on rows without it.
+            foreach (var flag in table.Entries)
+            {
+                if (flag.HasToken(Tokens.CharToBit) && flag.TargetColumn.Length > 0 && !row.Has(flag.TargetColumn)) row.Set(flag.TargetColumn, 0L, flag);
+            }
             rows.Add(row);
         }
         return rows;

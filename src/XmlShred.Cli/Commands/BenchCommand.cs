@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace XmlShred.Cli.Commands;
+
+/// <summary><c>xmlshred bench</c>: throughput measurements (mapping alone; the pipeline end to end).</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("bench", "Measures throughput: `bench map` (single-thread mapping vs a bare XML scan).");
+        command.Subcommands.Add(BenchMapCommand.Create());
+        return command;
+    }
+}
