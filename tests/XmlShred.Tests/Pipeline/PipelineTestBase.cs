@@ -68,13 +68,18 @@ public abstract class PipelineTestBase
     [Fact]
     public async Task PoisonApplication_FailsAlone_RestOfItsBatchCommits()
     {
-        await using var db = await PreparedAsync(CreateDatabase(), Simple(Enumerable.Range(1, 40).Select(i => (long)i)));
+        await using var db = await PreparedAsync(CreateDatabase(), []);
         await db.InstallPoisonAsync("scores", 23);
+        var processor = new DocumentProcessor(TinyContract.Map, new ProcessingLogFactory(new RunOptions(), "hash"));
+        var batch = Simple(Enumerable.Range(1, 40).Select(i => (long)i)).Select(d => processor.Process(new SourceDocument(d.Item1, d.Item2)).Write!).ToList();
 
-        // One writer batch holds all 40 applications, so app 23's failure rolls back the other 39 at first.
-        var summary = await RunAsync(db, new RunOptions { Mode = PipelineMode.Sequential, Workers = 2, BatchSize = 40 });
+        // All 40 applications in one transaction: app 23's failure rolls the other 39 back until bisection isolates it.
+        BatchOutcome outcome;
+        await using (var writer = await db.Target.OpenWriterAsync(TinyContract.Compiled, Ct))
+            outcome = await new BatchBisector(writer, db.Target.ClassifyFailure).WriteAsync(batch, Ct);
 
-        Assert.Equal((39, 1, ExitCodes.SomeApplicationsFailed), (summary.Succeeded, summary.Failed, summary.ExitCode));
+        Assert.Equal(39, outcome.Committed);
+        Assert.True(outcome.Attempts > 1);
         var failed = Assert.Single(await db.QueryAsync("SELECT app_id, stage, failure_reason FROM processing_log WHERE status = 'failed'"));
         Assert.Equal(23L, failed[0]);
         Assert.Equal("constraint_violation", failed[1]);
@@ -83,7 +88,23 @@ public abstract class PipelineTestBase
         Assert.Equal(0, await db.ScalarAsync("SELECT COUNT(*) FROM app_base WHERE app_id = 23"));
         Assert.Equal(0, await db.ScalarAsync("SELECT COUNT(*) FROM app_contact_base WHERE app_id = 23"));
         Assert.Equal(39, await db.ScalarAsync("SELECT COUNT(*) FROM app_base"));
+        Assert.Equal(78, await db.ScalarAsync("SELECT COUNT(*) FROM app_contact_base"));
         Assert.Equal(39, await db.ScalarAsync("SELECT COUNT(*) FROM processing_log WHERE status = 'success'"));
+    }
+
+    [Theory]
+    [InlineData(PipelineMode.Queued)]
+    [InlineData(PipelineMode.Sequential)]
+    public async Task PoisonApplication_InAFullRun_IsTheOnlyFailure(PipelineMode mode)
+    {
+        await using var db = await PreparedAsync(CreateDatabase(), Simple(Enumerable.Range(1, 60).Select(i => (long)i)));
+        await db.InstallPoisonAsync("app_contact_base", 31);
+
+        var summary = await RunAsync(db, new RunOptions { Mode = mode, Workers = 2, BatchSize = 25 });
+
+        Assert.Equal((59, 1, ExitCodes.SomeApplicationsFailed), (summary.Succeeded, summary.Failed, summary.ExitCode));
+        Assert.Equal([[31L, "constraint_violation"]], await db.QueryAsync("SELECT app_id, stage FROM processing_log WHERE status = 'failed'"));
+        Assert.Equal(59, await db.ScalarAsync("SELECT COUNT(*) FROM app_base"));
     }
 
     [Fact]
