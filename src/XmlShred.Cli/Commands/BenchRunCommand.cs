@@ -5,6 +5,7 @@ using XmlShred.Contract;
 using XmlShred.Loading;
 using XmlShred.Pipeline;
 using XmlShred.Storage;
+using XmlShred.Synthetic;
 
 namespace XmlShred.Cli.Commands;
 
@@ -66,7 +67,7 @@ internal static class BenchRunCommand
     private static (string Contract, List<SourceDocument> Documents) Corpus(DirectoryInfo? samples, FileInfo? contract, int count, int maxKb)
     {
         var folder = samples?.FullName ?? FindReferenceSamples();
-        if (folder is null) throw new UsageException("no --samples folder given and ../shared/reference/samples/cc not found");
+        if (folder is null) return Generated(contract, count);
         var reference = Path.GetFullPath(Path.Combine(folder, "..", "..", "contracts", "mapping_contract_cc.json"));
         var contractPath = contract?.FullName ?? (File.Exists(reference) ? reference : CommonOptions.BundledContractPath);
         var bases = Directory.EnumerateFiles(folder, "*.xml").Order(StringComparer.Ordinal)
@@ -82,6 +83,13 @@ internal static class BenchRunCommand
             documents.Add(new SourceDocument(RequestIdReader.Read(xml).AppId!.Value, xml));
         }
         return (contractPath, documents);
+    }
+
+    /// <summary>Without reference samples (a user's clone): synthetic documents for the bundled example contract.</summary>
+    private static (string Contract, List<SourceDocument> Documents) Generated(FileInfo? contract, int count)
+    {
+        var generator = new DocumentGenerator(new GeneratorOptions { Count = count, Seed = 7 });
+        return (contract?.FullName ?? CommonOptions.BundledContractPath, generator.Generate().Select(d => new SourceDocument(d.AppId, d.Xml)).ToList());
     }
 
     private static string? FindReferenceSamples()
