@@ -28,7 +28,8 @@ internal static class RunCommand
         var noProgress = new Option<bool>("--no-progress") { Description = "No live display; print a plain progress line every few seconds on stderr instead." };
         var report = new Option<FileInfo?>("--report") { Description = "Write run metrics (latency percentiles, stage times, worker busy %, queue depths) as JSON to this file." };
         var command = new Command("run", """
-            Shred every pending application of the source table into the target tables. Pending = no processing_log
+            Shred every pending application of the source table into the target tables (create them first with `init`).
+            Pending = no processing_log
             row yet (success or failed), so a run can be interrupted and rerun: it continues where it stopped.
             Ctrl+C once: stop reading, finish and commit what was read, print the summary (exit 130).
             Ctrl+C twice: roll back the open batch and exit at once.
@@ -70,7 +71,7 @@ internal static class RunCommand
     {
         options.Validate();
         await using var database = TargetDatabaseFactory.Open(connection);
-        await database.EnsureSchemaAsync(contract, CancellationToken.None).ConfigureAwait(false);
+        // No DDL here: a production target is created (or reviewed with --print) by `init`, not as a side effect of a run.
         var total = await database.CountPendingAsync(contract, options.Selection, CancellationToken.None).ConfigureAwait(false);
         var display = ProgressDisplay.Create(noProgress);
         using var shutdown = new ShutdownController(display.Notify, exitWhenAbortHangs: true).ListenToSignals();
