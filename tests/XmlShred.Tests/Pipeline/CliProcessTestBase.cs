@@ -43,11 +43,15 @@ public abstract class CliProcessTestBase
         var random = new Random(20261128);
         var kills = 0;
 
+        // Kill points are random amounts of committed progress (not wall time, which varies with the machine):
+        // the first may land before any commit, the others mid-run.
+        long target = 0;
         for (var attempt = 0; attempt < 3; attempt++)
         {
+            target += random.Next(0, corpus.Applications.Count / 4);
             using var cli = CliProcess.Start(RunArguments(db));
-            var delay = TimeSpan.FromMilliseconds(random.Next(400, 2500));
-            await Task.WhenAny(cli.Process.WaitForExitAsync(Ct), Task.Delay(delay, Ct));
+            if (target == 0) await Task.Delay(random.Next(50, 400), Ct);
+            while (!cli.Process.HasExited && await db.ScalarAsync("SELECT COUNT(*) FROM processing_log") < target) await Task.Delay(5, Ct);
             if (cli.Process.HasExited) break; // finished before the kill point: nothing left to interrupt
             cli.Process.Kill(entireProcessTree: true); // not graceful: as a crash or power cut
             await cli.Process.WaitForExitAsync(Ct);
