@@ -233,4 +233,37 @@ public abstract class PipelineTestBase
         var rest = await RunAsync(db);
         Assert.Equal(200, apps + rest.Succeeded);
     }
+
+    [Fact]
+    public async Task Metrics_ReachTheMeterAndTheReport()
+    {
+        await using var db = await PreparedAsync(CreateDatabase(), Simple(Enumerable.Range(1, 50).Select(i => (long)i)));
+        var published = new HashSet<string>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name != PipelineMetrics.MeterName) return;
+            lock (published) published.Add(instrument.Name);
+        };
+        listener.Start();
+        using var metrics = new PipelineMetrics();
+        var options = new RunOptions { Workers = 2, BatchSize = 10 };
+
+        var summary = await PipelineRunner.RunAsync(db.Target, TinyContract.Compiled, TinyContract.Map, options, metrics, CancellationToken.None, Ct);
+        var report = RunReport.Create(summary, metrics, options);
+
+        Assert.Contains("xmlshred.batch.duration", published);
+        Assert.Contains("xmlshred.queue.insert.depth", published);
+        Assert.Contains("xmlshred.applications.succeeded", published);
+        Assert.Equal(50, report.Succeeded);
+        Assert.Equal(metrics.Batches, report.InsertLatencyMs.Count);
+        Assert.True(report.InsertLatencyMs.P50 <= report.InsertLatencyMs.P95 && report.InsertLatencyMs.P95 <= report.InsertLatencyMs.P99);
+        Assert.Equal(2, report.WorkerUsage.Count);
+        Assert.Equal(["commit", "insert", "parse_map", "queue_wait", "read"], report.StageSeconds.Keys.Order());
+        Assert.NotEmpty(report.QueueSamples);
+        var path = Path.Combine(Path.GetTempPath(), $"xmlshred-report-{Guid.NewGuid():N}.json");
+        report.WriteTo(path);
+        Assert.Equal(50, RunReport.ReadFrom(path).Succeeded);
+        File.Delete(path);
+    }
 }
