@@ -9,6 +9,7 @@ internal static class CommandCatalog
     {
         yield return MapCommand.Create();
         yield return ContractCommand.Create();
+        yield return GenerateCommand.Create();
         yield return BenchCommand.Create();
     }
 }
