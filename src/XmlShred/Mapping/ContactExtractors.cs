@@ -90,7 +90,7 @@ internal static class ContactExtractors
     {
         value = null;
         var segments = entry.PathSegments;
-        var contactSegment = ValueResolver.IndexOfSegment(segments, state.Contract.ContactRule.ElementName);
+        var contactSegment = entry.ContactSegment;
         if (contactSegment < 0 || contactSegment == segments.Count - 1) return false;
         var descendants = contact.Descendants(segments[^1]);
         if (descendants.Count == 0) return false;

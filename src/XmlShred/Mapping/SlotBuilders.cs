@@ -53,7 +53,7 @@ internal static class SlotBuilders
             foreach (var entry in entries)
             {
                 var value = ValueResolver.Resolve(entry, table, Scope.None, state);
-                if (entry.HasToken(Tokens.CharToBit))
+                if (entry.Has(MappingTokenKind.CharToBit))
                 {
                     row.Set(entry.TargetColumn, ValueChain.CharToBit(state, value), entry);
                     continue;
@@ -70,7 +70,7 @@ internal static class SlotBuilders
             // §9.6: a flag column another warranty type fills (char_to_bit) is 0 on rows without it.
             foreach (var flag in table.Entries)
             {
-                if (flag.HasToken(Tokens.CharToBit) && flag.TargetColumn.Length > 0 && !row.Has(flag.TargetColumn)) row.Set(flag.TargetColumn, 0L, flag);
+                if (flag.Has(MappingTokenKind.CharToBit) && flag.TargetColumn.Length > 0 && !row.Has(flag.TargetColumn)) row.Set(flag.TargetColumn, 0L, flag);
             }
             rows.Add(row);
         }
@@ -87,14 +87,14 @@ internal static class SlotBuilders
             var meaningful = false;
             foreach (var entry in entries)
             {
-                if (entry.HasToken(Tokens.CalculatedField))
+                if (entry.Has(MappingTokenKind.CalculatedField))
                 {
                     var calculated = EntryEvaluator.Transform(entry, Markers.Calc, scope, state, out _);
                     if (calculated is not null) row.Set(entry.TargetColumn, calculated, entry);
                     continue;
                 }
                 var value = ValueResolver.Resolve(entry, table, Scope.None, state);
-                if (entry.HasToken(Tokens.CharToBit))
+                if (entry.Has(MappingTokenKind.CharToBit))
                 {
                     row.Set(entry.TargetColumn, ValueChain.CharToBit(state, value), entry);
                     continue;
