@@ -78,13 +78,17 @@ internal static class GenerateCommand
         var stats = new CorpusStats();
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         var clock = Stopwatch.StartNew();
+        // on a terminal one line updates in place; redirected, a line every 5% keeps logs short
+        var live = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
         var step = Math.Max(1, options.Count / 20);
         foreach (var document in new DocumentGenerator(options).Generate())
         {
             File.WriteAllText(Path.Combine(folder.FullName, document.FileName + ".xml"), document.Xml, utf8);
             stats.Add(document);
-            if (stats.Count % step == 0 || stats.Count == options.Count)
-                stderr.WriteLine($"generated {stats.Count}/{options.Count} ({stats.TotalBytes / 1048576.0:0.0} MB, {clock.Elapsed.TotalSeconds:0.0} s)");
+            if (stats.Count % step != 0 && stats.Count != options.Count) continue;
+            var progress = $"generated {stats.Count}/{options.Count} ({stats.TotalBytes / 1048576.0:0.0} MB, {clock.Elapsed.TotalSeconds:0.0} s)";
+            if (live) stderr.Write("\r" + progress + (stats.Count == options.Count ? "\n" : ""));
+            else stderr.WriteLine(progress);
         }
         stdout.WriteLine($"Wrote {stats.Count} documents to {folder.FullName} in {clock.Elapsed.TotalSeconds:0.0} s");
         stdout.WriteLine($"  total  {stats.TotalBytes / 1048576.0:0.0} MB");

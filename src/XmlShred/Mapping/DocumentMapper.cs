@@ -13,11 +13,13 @@ public sealed class DocumentMapper : IApplicationMapper
     {
         Contract = contract;
         Options = options ?? MappingOptions.Default;
-        _contextNames = new ContextNames(contract);
+        _contextNames = ContextNames.ForApplication(contract);
+        _contactContextNames = ContextNames.ForContacts(contract);
         ReadPlan = CreateReadPlan(contract, _contextNames);
     }
 
     private readonly ContextNames _contextNames;
+    private readonly ContextNames _contactContextNames;
 
     /// <summary>What the XML reader keeps for this contract (entry paths, contact subtrees, attributes expressions read).</summary>
     internal ReadPlan ReadPlan { get; }
@@ -46,7 +48,7 @@ public sealed class DocumentMapper : IApplicationMapper
         if (appId is null) return MappingResult.Rejected(null, "validation", string.Join("; ", errors), []);
         try
         {
-            var state = new DocumentState(Contract, _contextNames, document, appId.Value, Options.UtcNow());
+            var state = new DocumentState(Contract, _contextNames, _contactContextNames, document, appId.Value, Options.UtcNow());
             var tables = new List<MappedTable>(Contract.Tables.Count);
             for (var i = 0; i < Contract.Tables.Count; i++)
             {

@@ -13,7 +13,7 @@ internal static class ExpressionContexts
     public static ExpressionContext ForApplication(DocumentState state)
     {
         var context = new ExpressionContext();
-        var names = state.ContextNames;
+        var names = state.ContextNames.ForThisThread();
         var contacts = state.Contacts;
         if (contacts.Valid.Count > 0)
         {
@@ -66,7 +66,7 @@ internal static class ExpressionContexts
     private const string ApplicationPrefix = "application";
     private const string BuilderColumnsAppId = Contract.BuilderColumns.AppId;
 
-    private static void SetIfNeeded(ExpressionContext context, ContextNames names, string key, object? value)
+    private static void SetIfNeeded(ExpressionContext context, ContextNames.View names, string key, object? value)
     {
         if (names.Contains(key)) context.Set(key, value);
     }
@@ -75,21 +75,23 @@ internal static class ExpressionContexts
     public static ExpressionContext ForContact(DocumentState state, XmlNode contact)
     {
         var context = new ExpressionContext();
+        var names = state.ContactContextNames.ForThisThread();
         var attributes = contact.Attributes;
-        for (var i = 0; i < attributes.Count; i++) context.Set(attributes.NameAt(i), attributes.ValueAt(i));
-        foreach (var list in ChildListNames(state)) context.Set(list, Markers.List);
+        for (var i = 0; i < attributes.Count; i++) SetIfNeeded(context, names, attributes.NameAt(i), attributes.ValueAt(i));
+        foreach (var list in ChildListNames(state)) SetIfNeeded(context, names, list, Markers.List);
         return context;
     }
 
     /// <summary>Address/employment context: <c>attributes</c>, <c>con_id</c>, the child list, then the child's attributes.</summary>
-    public static ExpressionContext ForChild(XmlNode child, string conIdText)
+    public static ExpressionContext ForChild(DocumentState state, XmlNode child, string conIdText)
     {
         var context = new ExpressionContext();
-        context.Set("attributes", Markers.List);
-        context.Set(ContactRules.ConIdAttribute, conIdText);
-        context.Set(child.Name, Markers.List);
+        var names = state.ContactContextNames.ForThisThread();
+        SetIfNeeded(context, names, "attributes", Markers.List);
+        SetIfNeeded(context, names, ContactRules.ConIdAttribute, conIdText);
+        SetIfNeeded(context, names, child.Name, Markers.List);
         var attributes = child.Attributes;
-        for (var i = 0; i < attributes.Count; i++) context.Set(attributes.NameAt(i), attributes.ValueAt(i));
+        for (var i = 0; i < attributes.Count; i++) SetIfNeeded(context, names, attributes.NameAt(i), attributes.ValueAt(i));
         return context;
     }
 

@@ -4,6 +4,9 @@ internal sealed partial class DocumentWriter
 {
     private static readonly string[] s_accountTypes = ["REVOLVING", "INSTALLMENT", "MORTGAGE", "OPEN", "COLLECTION"];
     private static readonly string[] s_actions = ["CREATED", "SCORED", "BUREAU_PULL", "REVIEW", "DECISION", "NOTE", "LETTER_SENT", "STATUS_CHANGE"];
+    /// <summary>Typical length of one tradeline element (measured), to turn a byte budget into a count.</summary>
+    private const int TradelineChars = 215;
+
     private static readonly string[] s_users = ["SYSTEM", "jdoe", "mlee", "UW_QUEUE", "batch01", "akhan"];
 
     /// <summary>
@@ -22,11 +25,11 @@ internal sealed partial class DocumentWriter
                 .Attr("pulled_at", FakeData.Date(_rng, _received.AddMinutes(p * 11 + 2), withTime: true))
                 .Attr("inquiries_6m", _rng.Next(0, 9))
                 .Attr("legacy_tier", _rng.Weighted(("A", 25), ("B", 30), ("C", 20), ("NULL", 5), ("None", 5), ("", 15)));
-            // the count is known only after writing; record it as a round estimate like the feeds do
-            var estimate = Math.Max(0, (pullEnd - _xml.Length) / 260);
-            report.Attr("tradeline_count", _rng.Chance(0.1) ? "" : estimate.ToString());
+            // decide the count up front so the summary attribute is true; journals absorb the size error
+            var tradelines = Math.Max(0, (pullEnd - _xml.Length) / TradelineChars);
+            report.Attr("tradeline_count", _rng.Chance(0.1) ? "" : tradelines.ToString());
             report.Open();
-            while (_xml.Length < pullEnd) WriteTradeline();
+            for (var t = 0; t < tradelines; t++) WriteTradeline();
             _xml.End("bureau_report");
         }
     }

@@ -24,8 +24,17 @@ public sealed class ReadPlan
         _subtreeElements = new HashSet<string>(subtreeElements, StringComparer.Ordinal);
         _attributeNames = new HashSet<string>(attributeNames, StringComparer.OrdinalIgnoreCase);
         _attributeLookup = _attributeNames.GetAlternateLookup<ReadOnlySpan<char>>();
+        _dottedPrefixes = new HashSet<string>(_attributeNames.Where(n => n.Contains('.')).Select(n => n[..n.IndexOf('.')]), StringComparer.OrdinalIgnoreCase);
         KeepEverything = keepEverything;
     }
+
+    private readonly HashSet<string> _dottedPrefixes;
+
+    /// <summary>Whether some needed name is <c>element.attribute</c> for this element name.</summary>
+    public bool IsDottedPrefix(string element) => _dottedPrefixes.Contains(element);
+
+    /// <summary>Whether a bare attribute name is needed (case-insensitive).</summary>
+    public bool IsNeededBareAttribute(string attribute) => _attributeNames.Contains(attribute);
 
     public bool KeepEverything { get; }
 

@@ -57,7 +57,8 @@ public static class XmlDocumentReader
 
     private static XmlDocumentModel Parse(string xml, ReadPlan plan)
     {
-        using var reader = XmlReader.Create(new StringReader(xml), s_settings);
+        var cache = ReaderCache.For(plan, s_settings);
+        using var reader = XmlReader.Create(new StringReader(xml), cache.Settings);
         var elements = new List<XmlNode>(128);
         var names = new List<string>(16);
         var values = new List<string>(16);
@@ -89,14 +90,15 @@ public static class XmlDocumentReader
                 parentNode = parent.Node;
                 inSubtree = parent.InSubtree;
             }
-            inSubtree |= plan.IsSubtreeElement(name);
+            var flags = cache.FlagsOf(name);
+            inSubtree |= (flags & ReaderCache.ElementFlags.Subtree) != 0;
             if (!path.NeededChecked)
             {
                 path.Needed = plan.KeepEverything || path.Depth <= ReadPlan.AlwaysKeptDepth || plan.IsNeededPath(path.Path);
                 path.NeededChecked = true;
             }
             XmlNode? node = null;
-            if (path.Needed || inSubtree || HasNeededAttribute(reader, plan, name))
+            if (path.Needed || inSubtree || HasNeededAttribute(reader, cache, name, flags))
             {
                 node = new XmlNode(name, parentNode, path.Path, ReadAttributes(reader, names, values));
                 parentNode?.AddChild(node);
@@ -118,11 +120,16 @@ public static class XmlDocumentReader
     }
 
     /// <summary>Looks at attribute names only (no values read): does an expression of the contract read one of them?</summary>
-    private static bool HasNeededAttribute(XmlReader reader, ReadPlan plan, string element)
+    private static bool HasNeededAttribute(XmlReader reader, ReaderCache cache, string element, ReaderCache.ElementFlags flags)
     {
         if (!reader.HasAttributes) return false;
         var needed = false;
-        while (!needed && reader.MoveToNextAttribute()) needed = plan.IsNeededAttribute(element, reader.LocalName);
+        var dotted = (flags & ReaderCache.ElementFlags.DottedPrefix) != 0;
+        while (!needed && reader.MoveToNextAttribute())
+        {
+            var attribute = reader.LocalName;
+            needed = cache.IsNeededBareAttribute(attribute) || (dotted && cache.Plan.IsNeededAttribute(element, attribute));
+        }
         reader.MoveToElement();
         return needed;
     }
