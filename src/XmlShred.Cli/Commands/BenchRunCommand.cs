@@ -36,6 +36,7 @@ internal static class BenchRunCommand
             var compiled = ContractLoader.LoadFile(contractPath);
             var template = path + ".template";
             await PrepareTemplateAsync(template, compiled, documents, cancellationToken).ConfigureAwait(false);
+            Console.WriteLine($"Machine: {Environment.ProcessorCount} cores{LoadAverage()}; each repeat is `xmlshred run --workers {result.GetValue(workers)} --batch-size {result.GetValue(batchSize)}` in a child process");
             Console.WriteLine($"Corpus: {documents.Count} applications ({documents.Sum(d => (long)d.Xml.Length) / 1048576.0:N1} MB of XML), contract {Path.GetFileName(contractPath)}");
             var runs = new Dictionary<PipelineMode, List<RunReport>> { [PipelineMode.Sequential] = [], [PipelineMode.Queued] = [] };
             for (var i = 0; i < result.GetValue(repeats); i++)
@@ -60,6 +61,10 @@ internal static class BenchRunCommand
         });
         return command;
     }
+
+    /// <summary>Other work on the machine skews every figure; say how busy it was (Linux only).</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? ", load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
 
     private static double Median(List<RunReport> reports) => reports.Select(r => r.AppsPerSecond).Order().ElementAt(reports.Count / 2);
 
