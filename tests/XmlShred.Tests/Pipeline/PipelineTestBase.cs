@@ -66,6 +66,19 @@ public abstract class PipelineTestBase
     }
 
     [Fact]
+    public async Task SmallestQueueBounds_ApplyBackpressureWithoutDeadlock_AndLoseNothing()
+    {
+        await using var db = await PreparedAsync(CreateDatabase(), Simple(Enumerable.Range(1, 120).Select(i => (long)i)));
+
+        // One application fits in the insert queue at a time (1 byte admits only an item into an empty queue).
+        var summary = await RunAsync(db, new RunOptions { Workers = 3, BatchSize = 50, PageSize = 7, WorkQueueSize = 1, QueueSize = 1, QueueBytes = 1 });
+
+        Assert.Equal((120, 0), (summary.Succeeded, summary.Failed));
+        Assert.Equal(120, await db.ScalarAsync("SELECT COUNT(DISTINCT app_id) FROM processing_log WHERE status = 'success'"));
+        Assert.Equal(240, await db.ScalarAsync("SELECT COUNT(*) FROM app_contact_base"));
+    }
+
+    [Fact]
     public async Task PoisonApplication_FailsAlone_RestOfItsBatchCommits()
     {
         await using var db = await PreparedAsync(CreateDatabase(), []);
