@@ -13,6 +13,7 @@ internal static class CommandCatalog
         yield return RunCommand.Create();
         yield return MapCommand.Create();
         yield return ContractCommand.Create();
+        yield return GenerateCommand.Create();
         yield return BenchCommand.Create();
     }
 }

@@ -28,20 +28,21 @@ internal static class ContractCommand
             """) { file, strict };
         command.SetAction(parse =>
         {
+            var (stdout, stderr) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             var path = parse.GetValue(file)!;
             if (!path.Exists)
             {
-                Console.Error.WriteLine($"error: {path.FullName}: no such file");
+                stderr.WriteLine($"error: {path.FullName}: no such file");
                 return ExitCodes.Usage;
             }
             var (contract, diagnostics) = ContractLoader.Compile(File.ReadAllBytes(path.FullName), Path.GetFileNameWithoutExtension(path.Name));
-            foreach (var diagnostic in diagnostics) Console.Out.WriteLine(diagnostic);
+            foreach (var diagnostic in diagnostics) stdout.WriteLine(diagnostic);
             var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
             var warnings = diagnostics.Count - errors;
             if (contract is not null)
-                Console.Out.WriteLine($"{path.Name}: {contract.Tables.Count} tables, {contract.Tables.Sum(t => t.Entries.Count)} mappings; {errors} error(s), {warnings} warning(s)");
+                stdout.WriteLine($"{path.Name}: {contract.Tables.Count} tables, {contract.Tables.Sum(t => t.Entries.Count)} mappings; {errors} error(s), {warnings} warning(s)");
             else
-                Console.Out.WriteLine($"{path.Name}: refused; {errors} error(s), {warnings} warning(s)");
+                stdout.WriteLine($"{path.Name}: refused; {errors} error(s), {warnings} warning(s)");
             if (errors > 0) return ExitCodes.Usage;
             return parse.GetValue(strict) && warnings > 0 ? ExitCodes.Failure : ExitCodes.Success;
         });
@@ -54,9 +55,9 @@ internal static class ContractCommand
             Prints a JSON Schema (draft 2020-12) of the mapping-contract format, for editor validation and completion.
             Example: xmlshred contract schema > contract.schema.json   (then add "$schema": "./contract.schema.json")
             """);
-        command.SetAction(_ =>
+        command.SetAction(parse =>
         {
-            Console.Out.WriteLine(ContractSchema.Generate());
+            parse.InvocationConfiguration.Output.WriteLine(ContractSchema.Generate());
             return ExitCodes.Success;
         });
         return command;

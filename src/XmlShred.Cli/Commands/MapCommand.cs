@@ -34,6 +34,7 @@ internal static class MapCommand
         };
         command.SetAction(parse =>
         {
+            var (stdout, stderr) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             var options = new MappingOptions { MaxDocumentBytes = parse.GetValue(maxBytes) };
             IApplicationMapper mapper;
             try
@@ -42,14 +43,15 @@ internal static class MapCommand
             }
             catch (Exception ex) when (ex is ContractException or IOException or ArgumentException or UnauthorizedAccessException)
             {
-                Console.Error.WriteLine(ex.Message);
+                stderr.WriteLine(ex.Message);
                 return ExitCodes.Usage;
             }
             var files = CliInputs.ExpandXmlFiles(parse.GetValue(inputs)!, out var missing);
-            foreach (var path in missing) Console.Error.WriteLine($"error: {path}: no such file or folder");
+            foreach (var path in missing) stderr.WriteLine($"error: {path}: no such file or folder");
             var outDir = parse.GetValue(output);
             var asTable = parse.GetValue(format) == "table";
             var failures = missing.Count;
+            var console = ReferenceEquals(stdout, Console.Out) ? AnsiConsole.Console : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
             outDir?.Create();
             foreach (var file in files)
             {
@@ -60,27 +62,27 @@ internal static class MapCommand
                 }
                 catch (IOException ex)
                 {
-                    Console.Error.WriteLine($"error: {file}: {ex.Message}");
+                    stderr.WriteLine($"error: {file}: {ex.Message}");
                     failures++;
                     continue;
                 }
                 var stem = Path.GetFileNameWithoutExtension(file);
                 if (result.Outcome == MappingOutcome.Rejected)
-                    Console.Error.WriteLine($"rejected: {file} (app_id {result.AppId?.ToString() ?? "unknown"}): {result.FailureStage}: {result.Reason}");
+                    stderr.WriteLine($"rejected: {file} (app_id {result.AppId?.ToString() ?? "unknown"}): {result.FailureStage}: {result.Reason}");
                 if (outDir is not null)
                 {
                     File.WriteAllText(Path.Combine(outDir.FullName, stem + ".json"), MappingJson.ToText(result, file));
                 }
                 else if (asTable)
                 {
-                    RowTables.Render(AnsiConsole.Console, file, result);
+                    RowTables.Render(console, file, result);
                 }
                 else
                 {
-                    Console.Out.WriteLine(MappingJson.ToText(result, file));
+                    stdout.WriteLine(MappingJson.ToText(result, file));
                 }
             }
-            if (outDir is not null) Console.Error.WriteLine($"{files.Count} document(s) mapped into {outDir.FullName}");
+            if (outDir is not null) stderr.WriteLine($"{files.Count} document(s) mapped into {outDir.FullName}");
             return failures == 0 ? ExitCodes.Success : ExitCodes.Failure;
         });
         return command;

@@ -24,11 +24,12 @@ internal static class RunCommand
         var start = new Option<long?>("--app-id-start") { Description = "Only app_ids ≥ this (inclusive); recorded in processing_log.app_id_start." };
         var end = new Option<long?>("--app-id-end") { Description = "Only app_ids ≤ this (inclusive); recorded in processing_log.app_id_end." };
         var partition = new Option<string?>("--partition") { Description = "Shard for parallel instances: k/n processes app_id % n == k. Example: three processes with --partition 0/3, 1/3, 2/3." };
-        var mode = new Option<PipelineMode>("--mode") { Description = "queued (default): read, map and write overlap. sequential: the old page-at-a-time shape, for comparison.", DefaultValueFactory = _ => PipelineMode.Queued };
+        var mode = new Option<PipelineMode>("--mode") { Description = "queued (default): read, map and write overlap. sequential: the old shape for comparison (map a page in parallel, wait, write each application in its own transaction).", DefaultValueFactory = _ => PipelineMode.Queued };
         var noProgress = new Option<bool>("--no-progress") { Description = "No live display; print a plain progress line every few seconds on stderr instead." };
         var report = new Option<FileInfo?>("--report") { Description = "Write run metrics (latency percentiles, stage times, worker busy %, queue depths) as JSON to this file." };
         var command = new Command("run", """
-            Shred every pending application of the source table into the target tables. Pending = no processing_log
+            Shred every pending application of the source table into the target tables (create them first with `init`).
+            Pending = no processing_log
             row yet (success or failed), so a run can be interrupted and rerun: it continues where it stopped.
             Ctrl+C once: stop reading, finish and commit what was read, print the summary (exit 130).
             Ctrl+C twice: roll back the open batch and exit at once.
@@ -70,7 +71,7 @@ internal static class RunCommand
     {
         options.Validate();
         await using var database = TargetDatabaseFactory.Open(connection);
-        await database.EnsureSchemaAsync(contract, CancellationToken.None).ConfigureAwait(false);
+        // No DDL here: a production target is created (or reviewed with --print) by `init`, not as a side effect of a run.
         var total = await database.CountPendingAsync(contract, options.Selection, CancellationToken.None).ConfigureAwait(false);
         var display = ProgressDisplay.Create(noProgress);
         using var shutdown = new ShutdownController(display.Notify, exitWhenAbortHangs: true).ListenToSignals();

@@ -20,7 +20,7 @@ internal static class SummaryPrinter
         var workers = metrics.Workers();
         if (workers.Count > 0) o.WriteLine($"  worker busy: {string.Join(", ", workers.Select(w => $"#{w.Id} {w.BusyPercent:N0}%"))}");
         if (summary.Interrupted) o.WriteLine("  interrupted: everything read was committed; rerun the same command to continue.");
-        else if (summary.Failed > 0) o.WriteLine("  some applications failed: see processing_log (status = 'failed') for each reason. Exit code 3.");
+        else if (summary.Failed > 0) o.WriteLine("  some applications failed: see processing_log (status = 'failed') for each reason.");
     }
 
     private static string Shorten(string? text) => text is null ? "" : text.Length <= 160 ? text : text[..157] + "...";

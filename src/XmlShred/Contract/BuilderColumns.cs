@@ -19,6 +19,5 @@ public static class BuilderColumns
     public const string ReasonCode = "reason_code";
     public const string Notes = "notes";
     public const string WarrantyType = "warranty_type_enum";
-    public const string LienholderFlag = "merrick_lienholder_flag";
     public const string SortOrder = "sort_order";
 }

@@ -38,7 +38,7 @@ internal sealed partial class ContractCompiler
         return maps;
     }
 
-    private List<MappingEntry> CompileEntries(Dictionary<string, EnumMap> enumMaps)
+    private List<MappingEntry> CompileEntries(Dictionary<string, EnumMap> enumMaps, string? contactElement)
     {
         var entries = new List<MappingEntry>();
         var raw = _doc.Mappings ?? [];
@@ -71,6 +71,7 @@ internal sealed partial class ContractCompiler
                 Index = i,
                 XmlPath = m.XmlPath!.Trim(),
                 PathSegments = m.XmlPath.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                ContactSegment = Array.IndexOf(m.XmlPath.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), contactElement ?? ""),
                 XmlAttribute = string.IsNullOrWhiteSpace(m.XmlAttribute) ? null : m.XmlAttribute.Trim(),
                 TargetTable = m.TargetTable.Trim(),
                 TargetColumn = m.TargetColumn?.Trim() ?? "",

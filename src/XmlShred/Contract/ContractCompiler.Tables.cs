@@ -137,7 +137,6 @@ internal sealed partial class ContractCompiler
                 Add(BuilderColumns.AppId, DataType.Int, null, key: true);
                 Add(BuilderColumns.WarrantyType, DataType.SmallInt, null, key: true);
                 AddEntryColumns();
-                Add(BuilderColumns.LienholderFlag, DataType.Bit, null);
                 keys = [BuilderColumns.AppId, BuilderColumns.WarrantyType];
                 break;
             case TableKind.Collateral:

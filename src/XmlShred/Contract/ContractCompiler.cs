@@ -27,7 +27,7 @@ internal sealed partial class ContractCompiler
         var rules = CompileFilterRules();
         var relationships = CheckRelationships();
         var enumMaps = CompileEnumMaps();
-        var entries = CompileEntries(enumMaps);
+        var entries = CompileEntries(enumMaps, rules.Contact?.ElementName);
         CheckDuplicateColumns(entries);
         if (_sink.HasErrors || rules.Contact is null || rules.Address is null) return null;
 

@@ -18,7 +18,40 @@ public sealed class MappingEntry
     public required DataType DataType { get; init; }
     public required string DataTypeName { get; init; }
     public int? DataLength { get; init; }
-    public required IReadOnlyList<MappingToken> Tokens { get; init; }
+    public required IReadOnlyList<MappingToken> Tokens
+    {
+        get => _tokens;
+        init
+        {
+            _tokens = value;
+            foreach (var token in value) TokenKinds |= token.Kind;
+        }
+    }
+
+    private readonly IReadOnlyList<MappingToken> _tokens = [];
+
+    /// <summary>Every known token kind the entry carries.</summary>
+    public MappingTokenKind TokenKinds { get; private init; }
+
+    /// <summary>Index of the contact element in <see cref="PathSegments"/>, or −1 (set at load; [V-3a] [V-4]).</summary>
+    public int ContactSegment { get; init; } = -1;
+
+    /// <summary>True when the entry has no mapping type besides row-creating tokens (§4.3 A, §9.6).</summary>
+    public bool IsPlain => (TokenKinds & ~MappingTokenKind.RowCreating) == 0 && AllTokensKnown;
+
+    private bool AllTokensKnown
+    {
+        get
+        {
+            foreach (var token in _tokens)
+            {
+                if (token.Kind == MappingTokenKind.Unknown) return false;
+            }
+            return true;
+        }
+    }
+
+    public bool Has(MappingTokenKind kind) => (TokenKinds & kind) != 0;
     public required bool Nullable { get; init; }
     /// <summary>The <c>default_value</c> as text (JSON numbers by their text [F4]); null when absent.</summary>
     public string? DefaultText { get; init; }

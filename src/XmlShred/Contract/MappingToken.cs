@@ -5,6 +5,8 @@ namespace XmlShred.Contract;
 /// <param name="Parameter">The trimmed parameter; <c>""</c> for <c>name()</c>; null when the token has no parentheses.</param>
 public sealed record MappingToken(string Name, string? Parameter)
 {
+    public MappingTokenKind Kind { get; } = MappingTokenKinds.FromName(Name);
+
     public bool HasParentheses => Parameter is not null;
 
     public override string ToString() => Parameter is null ? Name : $"{Name}({Parameter})";

@@ -18,6 +18,11 @@ public sealed class TablePlan
     /// <summary>For contact child tables: the parent (contact) table, whose key they reference.</summary>
     public string? ParentTable { get; init; }
 
+    /// <summary>True when some entry is a calculated field, so application-level rows get an expression context (§4.7.1).</summary>
+    public bool HasCalculatedField => _hasCalculatedField ??= Entries.Any(e => e.Has(MappingTokenKind.CalculatedField));
+
+    private bool? _hasCalculatedField;
+
     /// <summary>True when the table carries the application id (every table but contact children, §11.3).</summary>
     public bool HasAppId => Kind is not (TableKind.Address or TableKind.Employment);
 

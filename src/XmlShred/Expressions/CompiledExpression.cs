@@ -15,9 +15,30 @@ public sealed class CompiledExpression
     {
         Text = text;
         _root = root;
+        FieldNames = ReferencedNames(text);
     }
 
     public string Text { get; }
+
+    /// <summary>
+    /// Every name the expression may read from its context. Callers may leave all other names out of the
+    /// context: lookups (exact, then first case-insensitive match) give the same results.
+    /// </summary>
+    public IReadOnlyList<string> FieldNames { get; }
+
+    private static string[] ReferencedNames(string text)
+    {
+        var tokens = Lexer.Tokenize(text);
+        var names = new List<string>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            var isField = token.Kind == TokenKind.FieldName
+                || (token.Kind == TokenKind.Name && (i + 1 >= tokens.Count || tokens[i + 1].Kind != TokenKind.LeftParen));
+            if (isField && token.Text is not null && !names.Contains(token.Text)) names.Add(token.Text);
+        }
+        return [.. names];
+    }
 
     /// <exception cref="ExpressionParseException">The text is not a valid expression (L3.6).</exception>
     public static CompiledExpression Parse(string text)

@@ -69,7 +69,7 @@ internal static class ContactExtractors
         var contract = state.Contract;
         var addressElement = contract.RelationshipAddressElement;
         if (table.Kind != TableKind.Address && !entry.XmlPath.Contains(addressElement, StringComparison.Ordinal)) return false;
-        var candidates = contact.Descendants(addressElement).ToList();
+        var candidates = contact.Descendants(addressElement);
         if (candidates.Count == 0) return false;
         var rule = contract.AddressRule;
         var preferred = rule.TypeAttribute is null ? [] : candidates.Where(c => rule.IsType(c.GetExact(rule.TypeAttribute), 0)).ToList();
@@ -90,11 +90,11 @@ internal static class ContactExtractors
     {
         value = null;
         var segments = entry.PathSegments;
-        var contactSegment = ValueResolver.IndexOfSegment(segments, state.Contract.ContactRule.ElementName);
+        var contactSegment = entry.ContactSegment;
         if (contactSegment < 0 || contactSegment == segments.Count - 1) return false;
-        XmlNode? last = null;
-        foreach (var descendant in contact.Descendants(segments[^1])) last = descendant;
-        if (last is null) return false;
+        var descendants = contact.Descendants(segments[^1]);
+        if (descendants.Count == 0) return false;
+        var last = descendants[^1];
         value = last.GetExact(entry.XmlAttribute!);
         return true;
     }

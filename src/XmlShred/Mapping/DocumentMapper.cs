@@ -13,7 +13,21 @@ public sealed class DocumentMapper : IApplicationMapper
     {
         Contract = contract;
         Options = options ?? MappingOptions.Default;
+        _contextNames = ContextNames.ForApplication(contract);
+        _contactContextNames = ContextNames.ForContacts(contract);
+        ReadPlan = CreateReadPlan(contract, _contextNames);
     }
+
+    private readonly ContextNames _contextNames;
+    private readonly ContextNames _contactContextNames;
+
+    /// <summary>What the XML reader keeps for this contract (entry paths, contact subtrees, attributes expressions read).</summary>
+    internal ReadPlan ReadPlan { get; }
+
+    private static ReadPlan CreateReadPlan(CompiledContract contract, ContextNames contextNames) => new(
+        contract.Tables.SelectMany(t => t.Entries).Select(e => e.XmlPath),
+        [contract.ContactRule.ElementName, contract.RelationshipContactElement],
+        contextNames.All);
 
     public CompiledContract Contract { get; }
 
@@ -22,7 +36,7 @@ public sealed class DocumentMapper : IApplicationMapper
     /// <summary>Maps one document. Never throws for bad input: a malformed or invalid document is <see cref="MappingOutcome.Rejected"/>.</summary>
     public MappingResult Map(string xml)
     {
-        var document = XmlDocumentReader.TryRead(xml, Options.MaxDocumentBytes, out var readError);
+        var document = XmlDocumentReader.TryRead(xml, Options.MaxDocumentBytes, ReadPlan, out var readError);
         return document is null ? MappingResult.Rejected(null, readError!.Stage, readError.Message, []) : Map(document);
     }
 
@@ -34,7 +48,7 @@ public sealed class DocumentMapper : IApplicationMapper
         if (appId is null) return MappingResult.Rejected(null, "validation", string.Join("; ", errors), []);
         try
         {
-            var state = new DocumentState(Contract, document, appId.Value, Options.UtcNow());
+            var state = new DocumentState(Contract, _contextNames, _contactContextNames, document, appId.Value, Options.UtcNow());
             var tables = new List<MappedTable>(Contract.Tables.Count);
             for (var i = 0; i < Contract.Tables.Count; i++)
             {

@@ -9,9 +9,11 @@ internal sealed class DocumentState
 {
     private ExpressionContext? _applicationContext;
 
-    public DocumentState(CompiledContract contract, XmlDocumentModel document, long appId, DateTime utcNow)
+    public DocumentState(CompiledContract contract, ContextNames contextNames, ContextNames contactContextNames, XmlDocumentModel document, long appId, DateTime utcNow)
     {
         Contract = contract;
+        ContextNames = contextNames;
+        ContactContextNames = contactContextNames;
         Document = document;
         AppId = appId;
         AppIdText = appId.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -20,6 +22,10 @@ internal sealed class DocumentState
     }
 
     public CompiledContract Contract { get; }
+    /// <summary>Which names the application expression context needs (computed once per contract).</summary>
+    public ContextNames ContextNames { get; }
+    /// <summary>Which names contact and address/employment expression contexts need.</summary>
+    public ContextNames ContactContextNames { get; }
     public XmlDocumentModel Document { get; }
     public long AppId { get; }
     public string AppIdText { get; }

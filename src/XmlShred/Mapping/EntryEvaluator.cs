@@ -19,19 +19,10 @@ internal static class EntryEvaluator
     public static object? Transform(MappingEntry entry, object? input, in Scope scope, DocumentState state, out bool defaultSupplied)
     {
         defaultSupplied = false;
-        var value = HasOnlyRowCreatingTokens(entry)
+        var value = entry.IsPlain
             ? TransformPlain(input, entry)
             : ValueChain.Run(entry, input, scope, state, ref defaultSupplied);
-        return value is string text ? ValueConversion.PostProcess(text, entry, entry.HasToken(Tokens.NumbersOnly)) : value;
-    }
-
-    private static bool HasOnlyRowCreatingTokens(MappingEntry entry)
-    {
-        foreach (var token in entry.Tokens)
-        {
-            if (TableKinds.FromRowCreatingToken(token.Name) is null) return false;
-        }
-        return true;
+        return value is string text ? ValueConversion.PostProcess(text, entry, entry.Has(MappingTokenKind.NumbersOnly)) : value;
     }
 
     /// <summary>§4.3 A: blank → typed default; otherwise the column type's conversion.</summary>

@@ -13,25 +13,28 @@ internal static class ExpressionContexts
     public static ExpressionContext ForApplication(DocumentState state)
     {
         var context = new ExpressionContext();
+        var names = state.ContextNames.ForThisThread();
         var contacts = state.Contacts;
         if (contacts.Valid.Count > 0)
         {
             if (contacts.ExpressionPrimary is { } primary)
             {
-                var element = primary.Element;
-                var attributes = element.Attributes;
-                for (var i = 0; i < attributes.Count; i++) context.Set("contact." + attributes.NameAt(i), attributes.ValueAt(i));
-                foreach (var list in ChildListNames(state, element)) context.Set("contact." + list, Markers.List);
-                context.Set("contacts", Markers.List);
-                for (var i = 0; i < attributes.Count; i++) context.Set(attributes.NameAt(i), attributes.ValueAt(i));
-                foreach (var list in ChildListNames(state, element)) context.Set(list, Markers.List);
+                var attributes = primary.Element.Attributes;
+                for (var i = 0; i < attributes.Count; i++)
+                {
+                    if (names.Contains(ContactPrefix, attributes.NameAt(i))) context.Set(ContactPrefix + "." + attributes.NameAt(i), attributes.ValueAt(i));
+                }
+                foreach (var list in ChildListNames(state)) SetIfNeeded(context, names, ContactPrefix + "." + list, Markers.List);
+                SetIfNeeded(context, names, ContactsKey, Markers.List);
+                for (var i = 0; i < attributes.Count; i++) SetIfNeeded(context, names, attributes.NameAt(i), attributes.ValueAt(i));
+                foreach (var list in ChildListNames(state)) SetIfNeeded(context, names, list, Markers.List);
             }
             else
             {
-                context.Set("contacts", Markers.List);
+                SetIfNeeded(context, names, ContactsKey, Markers.List);
             }
         }
-        context.Set("app_id", state.AppIdText);
+        SetIfNeeded(context, names, BuilderColumnsAppId, state.AppIdText);
         var applicationElement = state.Contract.ApplicationElement;
         foreach (var path in state.Document.PathOrder)
         {
@@ -39,46 +42,60 @@ internal static class ExpressionContexts
             var attributes = node.Attributes;
             if (attributes.Count == 0) continue;
             var segment = node.Name;
-            if (segment == applicationElement)
+            var isApplication = segment == applicationElement;
+            for (var i = 0; i < attributes.Count; i++)
             {
-                for (var i = 0; i < attributes.Count; i++)
+                var name = attributes.NameAt(i);
+                if (isApplication)
                 {
-                    context.Set("application." + attributes.NameAt(i).ToLowerInvariant(), attributes.ValueAt(i));
-                    if (segment != "application") context.Set(segment + "." + attributes.NameAt(i), attributes.ValueAt(i));
+                    if (names.Contains(ApplicationPrefix, name)) context.Set(ApplicationPrefix + "." + name.ToLowerInvariant(), attributes.ValueAt(i));
+                    if (segment != ApplicationPrefix && names.Contains(segment, name)) context.Set(segment + "." + name, attributes.ValueAt(i));
+                }
+                else if (names.Contains(segment, name))
+                {
+                    context.Set(segment + "." + name.ToLowerInvariant(), attributes.ValueAt(i));
                 }
             }
-            else
-            {
-                for (var i = 0; i < attributes.Count; i++) context.Set(segment + "." + attributes.NameAt(i).ToLowerInvariant(), attributes.ValueAt(i));
-            }
-            for (var i = 0; i < attributes.Count; i++) context.Set(attributes.NameAt(i), attributes.ValueAt(i));
+            for (var i = 0; i < attributes.Count; i++) SetIfNeeded(context, names, attributes.NameAt(i), attributes.ValueAt(i));
         }
         return context;
+    }
+
+    private const string ContactPrefix = "contact";
+    private const string ContactsKey = "contacts";
+    private const string ApplicationPrefix = "application";
+    private const string BuilderColumnsAppId = Contract.BuilderColumns.AppId;
+
+    private static void SetIfNeeded(ExpressionContext context, ContextNames.View names, string key, object? value)
+    {
+        if (names.Contains(key)) context.Set(key, value);
     }
 
     /// <summary>Contact context: its attributes and its child lists (§8.8, unused by the reference contracts).</summary>
     public static ExpressionContext ForContact(DocumentState state, XmlNode contact)
     {
         var context = new ExpressionContext();
+        var names = state.ContactContextNames.ForThisThread();
         var attributes = contact.Attributes;
-        for (var i = 0; i < attributes.Count; i++) context.Set(attributes.NameAt(i), attributes.ValueAt(i));
-        foreach (var list in ChildListNames(state, contact)) context.Set(list, Markers.List);
+        for (var i = 0; i < attributes.Count; i++) SetIfNeeded(context, names, attributes.NameAt(i), attributes.ValueAt(i));
+        foreach (var list in ChildListNames(state)) SetIfNeeded(context, names, list, Markers.List);
         return context;
     }
 
     /// <summary>Address/employment context: <c>attributes</c>, <c>con_id</c>, the child list, then the child's attributes.</summary>
-    public static ExpressionContext ForChild(XmlNode child, string conIdText)
+    public static ExpressionContext ForChild(DocumentState state, XmlNode child, string conIdText)
     {
         var context = new ExpressionContext();
-        context.Set("attributes", Markers.List);
-        context.Set(ContactRules.ConIdAttribute, conIdText);
-        context.Set(child.Name, Markers.List);
+        var names = state.ContactContextNames.ForThisThread();
+        SetIfNeeded(context, names, "attributes", Markers.List);
+        SetIfNeeded(context, names, ContactRules.ConIdAttribute, conIdText);
+        SetIfNeeded(context, names, child.Name, Markers.List);
         var attributes = child.Attributes;
-        for (var i = 0; i < attributes.Count; i++) context.Set(attributes.NameAt(i), attributes.ValueAt(i));
+        for (var i = 0; i < attributes.Count; i++) SetIfNeeded(context, names, attributes.NameAt(i), attributes.ValueAt(i));
         return context;
     }
 
-    private static IEnumerable<string> ChildListNames(DocumentState state, XmlNode contact)
+    private static IEnumerable<string> ChildListNames(DocumentState state)
     {
         yield return state.Contract.AddressRule.ElementName;
         if (state.Contract.EmploymentRule is { } employment) yield return employment.ElementName;

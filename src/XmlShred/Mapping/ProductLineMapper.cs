@@ -17,7 +17,10 @@ public sealed class ProductLineMapper : IApplicationMapper
         if (contracts.Count == 0) throw new ArgumentException("at least one contract is needed", nameof(contracts));
         _options = options ?? MappingOptions.Default;
         _mappers = contracts.Select(c => new DocumentMapper(c, _options)).ToList();
+        _readPlan = _mappers.Skip(1).Aggregate(_mappers[0].ReadPlan, (plan, mapper) => plan.Union(mapper.ReadPlan));
     }
+
+    private readonly ReadPlan _readPlan;
 
     public IReadOnlyList<CompiledContract> Contracts => _mappers.Select(m => m.Contract).ToList();
 
@@ -34,7 +37,7 @@ public sealed class ProductLineMapper : IApplicationMapper
     /// <summary>The result and the contract that produced it (null when none fits or the document is unreadable).</summary>
     public (MappingResult Result, CompiledContract? Contract) MapWithContract(string xml)
     {
-        var document = XmlDocumentReader.TryRead(xml, _options.MaxDocumentBytes, out var error);
+        var document = XmlDocumentReader.TryRead(xml, _options.MaxDocumentBytes, _readPlan, out var error);
         if (document is null) return (MappingResult.Rejected(null, error!.Stage, error.Message, []), null);
         var custData = document.Find($"/{document.Root.Name}/Request/CustData");
         foreach (var mapper in _mappers)

@@ -52,22 +52,16 @@ internal static class SlotBuilders
             var meaningful = false;
             foreach (var entry in entries)
             {
-                var value = ValueResolver.Resolve(entry, table, Scope.None, state);
-                if (entry.HasToken(Tokens.CharToBit))
-                {
-                    row.Set(entry.TargetColumn, ValueChain.CharToBit(state, value), entry);
-                    continue;
-                }
-                if (!ContactExtractors.IsMeaningfulText(Text(value))) continue;
-                var converted = EntryEvaluator.Transform(entry, value, Scope.None, state, out _);
-                if (converted is null) continue;
-                row.Set(entry.TargetColumn, converted, entry);
-                meaningful = true;
+                meaningful |= SetSlotColumn(row, entry, table, state) is not null;
             }
             if (!meaningful) continue;
             row.Set(BuilderColumns.AppId, state.AppId);
             row.Set(BuilderColumns.WarrantyType, type);
-            if (!row.Has(BuilderColumns.LienholderFlag)) row.Set(BuilderColumns.LienholderFlag, 0L);
+            // §9.6: a flag column another warranty type fills (char_to_bit) is 0 on rows without it.
+            foreach (var flag in table.Entries)
+            {
+                if (flag.Has(MappingTokenKind.CharToBit) && flag.TargetColumn.Length > 0 && !row.Has(flag.TargetColumn)) row.Set(flag.TargetColumn, 0L, flag);
+            }
             rows.Add(row);
         }
         return rows;
@@ -83,23 +77,14 @@ internal static class SlotBuilders
             var meaningful = false;
             foreach (var entry in entries)
             {
-                if (entry.HasToken(Tokens.CalculatedField))
+                if (entry.Has(MappingTokenKind.CalculatedField))
                 {
                     var calculated = EntryEvaluator.Transform(entry, Markers.Calc, scope, state, out _);
                     if (calculated is not null) row.Set(entry.TargetColumn, calculated, entry);
                     continue;
                 }
-                var value = ValueResolver.Resolve(entry, table, Scope.None, state);
-                if (entry.HasToken(Tokens.CharToBit))
-                {
-                    row.Set(entry.TargetColumn, ValueChain.CharToBit(state, value), entry);
-                    continue;
-                }
-                if (!ContactExtractors.IsMeaningfulText(Text(value))) continue;
-                var converted = EntryEvaluator.Transform(entry, value, Scope.None, state, out _);
-                if (converted is null) continue;
-                row.Set(entry.TargetColumn, converted, entry);
-                if (entry.TargetColumn != ValueColumnNeedingPositive || converted is decimal and > 0 || converted is long and > 0) meaningful = true;
+                var converted = SetSlotColumn(row, entry, table, state);
+                if (converted is not null && (entry.TargetColumn != ValueColumnNeedingPositive || converted is decimal and > 0 || converted is long and > 0)) meaningful = true;
             }
             if (!meaningful) continue;
             row.Set(BuilderColumns.AppId, state.AppId);
@@ -112,6 +97,24 @@ internal static class SlotBuilders
             rows.Add(row);
         }
         return rows;
+    }
+
+    /// <summary>
+    /// One slot entry (§9.6, §9.7): a char_to_bit flag is always set and never makes the slot real (returns null);
+    /// otherwise a meaningful value converted like any column is set and returned.
+    /// </summary>
+    private static object? SetSlotColumn(Row row, MappingEntry entry, TablePlan table, DocumentState state)
+    {
+        var value = ValueResolver.Resolve(entry, table, Scope.None, state);
+        if (entry.Has(MappingTokenKind.CharToBit))
+        {
+            row.Set(entry.TargetColumn, ValueChain.CharToBit(state, value), entry);
+            return null;
+        }
+        if (!ContactExtractors.IsMeaningfulText(Text(value))) return null;
+        var converted = EntryEvaluator.Transform(entry, value, Scope.None, state, out _);
+        if (converted is not null) row.Set(entry.TargetColumn, converted, entry);
+        return converted;
     }
 
     /// <summary>Entries grouped by their token's parameter, in first-appearance order.</summary>

@@ -9,7 +9,7 @@ internal static class TableBuilders
     /// <summary>§4.7.1: one row; a context only when the table has a calculated field.</summary>
     public static List<Row> Application(TablePlan table, DocumentState state, bool neverDrop)
     {
-        var scope = table.Entries.Any(e => e.HasToken(Tokens.CalculatedField))
+        var scope = table.HasCalculatedField
             ? Scope.ForApplication(state.ApplicationContext)
             : Scope.None;
         var row = new Row();
@@ -52,7 +52,7 @@ internal static class TableBuilders
             {
                 if (child.Name != rule.ElementName || !PassesRule(child, rule)) continue;
                 var conId = contact.ConIdText;
-                var scope = Scope.ForChild(child, conId, () => ExpressionContexts.ForChild(child, conId));
+                var scope = Scope.ForChild(child, conId, () => ExpressionContexts.ForChild(state, child, conId));
                 var row = new Row();
                 foreach (var entry in table.Entries) row.Set(entry, EntryEvaluator.Evaluate(entry, table, scope, state));
                 if (!SkipRule.Apply(row, neverDrop: false) || !IsMeaningfulChild(row, child, rule.Role)) continue;

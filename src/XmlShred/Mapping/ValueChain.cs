@@ -19,16 +19,16 @@ internal static class ValueChain
         var tokens = entry.Tokens;
         for (var i = 0; i < tokens.Count; i++)
         {
-            var token = tokens[i].Name;
-            if (token == Tokens.Enum && i > 0 && tokens[i - 1].Name == Tokens.CalculatedField)
+            var token = tokens[i].Kind;
+            if (token == MappingTokenKind.Enum && i > 0 && tokens[i - 1].Kind == MappingTokenKind.CalculatedField)
             {
                 if (current is null) current = original; // the enum falls back to the raw attribute
                 else if (current is not "") continue;     // a real calculated result skips the enum
             }
             current = Apply(token, entry, current, i, scope, state, ref defaultSupplied);
-            if (current is null && token is not (Tokens.Enum or Tokens.UtcNowIfNull))
+            if (current is null && token is not (MappingTokenKind.Enum or MappingTokenKind.UtcNowIfNull))
             {
-                if (i + 1 < tokens.Count && tokens[i + 1].Name == Tokens.Enum) continue;
+                if (i + 1 < tokens.Count && tokens[i + 1].Kind == MappingTokenKind.Enum) continue;
                 break;
             }
         }
@@ -42,34 +42,34 @@ internal static class ValueChain
         return current;
     }
 
-    private static object? Apply(string token, MappingEntry entry, object? current, int index, in Scope scope, DocumentState state, ref bool defaultSupplied)
+    private static object? Apply(MappingTokenKind token, MappingEntry entry, object? current, int index, in Scope scope, DocumentState state, ref bool defaultSupplied)
     {
         switch (token)
         {
-            case Tokens.Enum:
+            case MappingTokenKind.Enum:
                 return ApplyEnum(entry, current, ref defaultSupplied);
-            case Tokens.CalculatedField:
+            case MappingTokenKind.CalculatedField:
                 if (current != Markers.Calc && ValueConversion.IsBlank(current)) return entry.TypedDefault;
-                return Calculate(entry, scope, state, nextIsEnum: index + 1 < entry.Tokens.Count && entry.Tokens[index + 1].Name == Tokens.Enum);
-            case Tokens.CharToBit:
+                return Calculate(entry, scope, state, nextIsEnum: index + 1 < entry.Tokens.Count && entry.Tokens[index + 1].Kind == MappingTokenKind.Enum);
+            case MappingTokenKind.CharToBit:
                 return BitLookup(state.Contract.CharToBit, Text(current), upperFallback: true);
-            case Tokens.BooleanToBit:
+            case MappingTokenKind.BooleanToBit:
                 return BitLookup(state.Contract.BooleanToBit, Text(current).ToLowerInvariant(), upperFallback: false);
-            case Tokens.NumbersOnly:
+            case MappingTokenKind.NumbersOnly:
                 if (ValueConversion.IsBlank(current)) return entry.TypedDefault;
                 var digits = ValueConversion.DigitsOnly(Text(current));
                 return digits.Length == 0 ? null : digits;
-            case Tokens.ExtractNumeric:
+            case MappingTokenKind.ExtractNumeric:
                 if (ValueConversion.IsBlank(current)) return entry.TypedDefault;
                 return NumericToken.Extract(Text(current)) is { } number ? ConvertTo(entry, number) : null;
-            case Tokens.LastValidPrimary or Tokens.LastValidSecondary or Tokens.AuthorizedUser:
+            case MappingTokenKind.LastValidPrimary or MappingTokenKind.LastValidSecondary or MappingTokenKind.AuthorizedUser:
                 return current; // resolved by [V-1] already
-            case Tokens.CurrentAddressOnly:
+            case MappingTokenKind.CurrentAddressOnly:
                 return scope.HasContext && scope.ConIdText is not null ? ContactExtractors.CurrentAddress(entry, scope, state) : current;
-            case Tokens.UtcNowIfNull:
+            case MappingTokenKind.UtcNowIfNull:
                 return ValueConversion.IsBlank(current) ? state.UtcNow : ConvertTo(entry, current!);
-            case Tokens.AddScore or Tokens.AddIndicator or Tokens.AddHistory or Tokens.AddReportLookup
-                or Tokens.PolicyExceptions or Tokens.WarrantyField or Tokens.AddCollateral:
+            case MappingTokenKind.AddScore or MappingTokenKind.AddIndicator or MappingTokenKind.AddHistory or MappingTokenKind.AddReportLookup
+                or MappingTokenKind.PolicyExceptions or MappingTokenKind.WarrantyField or MappingTokenKind.AddCollateral:
                 return current; // row-creating tokens are handled by their builders
             default: // identity_insert, extract_date and unknown tokens: blank-guard, then the column type
                 if (current == Markers.Calc || current == Markers.List) return current;

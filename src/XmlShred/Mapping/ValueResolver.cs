@@ -12,16 +12,16 @@ internal static class ValueResolver
     {
         var contract = state.Contract;
         // [V-1] extractors, in this order.
-        if (entry.HasToken(Tokens.LastValidPrimary)) return ContactExtractors.Primary(entry, table, state);
-        if (entry.HasToken(Tokens.LastValidSecondary)) return ContactExtractors.Secondary(entry, table, state);
-        if (entry.HasToken(Tokens.AuthorizedUser)) return ContactExtractors.AuthorizedUser(entry, state);
+        if (entry.Has(MappingTokenKind.LastValidPrimary)) return ContactExtractors.Primary(entry, table, state);
+        if (entry.Has(MappingTokenKind.LastValidSecondary)) return ContactExtractors.Secondary(entry, table, state);
+        if (entry.Has(MappingTokenKind.AuthorizedUser)) return ContactExtractors.AuthorizedUser(entry, state);
         // [V-2]
-        if (entry.HasToken(Tokens.CalculatedField)) return Markers.Calc;
+        if (entry.Has(MappingTokenKind.CalculatedField)) return Markers.Calc;
         var attribute = entry.XmlAttribute;
         // [V-3] application-element attributes copied onto every contact row.
         if (table.Kind == TableKind.Contact && scope.HasContext && IsApplicationElementPath(entry.XmlPath, contract.ApplicationElement))
             return attribute is null ? null : state.Document.Find(entry.XmlPath)?.GetExact(attribute);
-        var contactSegment = IndexOfSegment(entry.PathSegments, contract.ContactRule.ElementName);
+        var contactSegment = entry.ContactSegment;
         var isContactTable = table.Kind is TableKind.Contact or TableKind.Address or TableKind.Employment;
         // [V-3a] contact-level paths in application-level tables read the primary contact [F14].
         if (!isContactTable && contactSegment >= 0)

@@ -32,12 +32,40 @@ public sealed class BatchWriterStage
         var failures = new List<ProcessingLogEntry>();
         while (await _queue.WaitToReadAsync(abort).ConfigureAwait(false))
         {
-            while (batch.Count + failures.Count < _batchSize && _queue.TryDequeue(out var item))
-            {
-                if (item.Write is not null) batch.Add(item.Write);
-                else failures.Add(item.Failure!);
-            }
+            Take(batch, failures);
+            if (batch.Count + failures.Count < _batchSize) await LingerAsync(batch, failures, abort).ConfigureAwait(false);
             await FlushAsync(batch, failures, abort).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>How long a part-full batch waits for more applications before it is written anyway.</summary>
+    public static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(20);
+
+    private void Take(List<ApplicationWrite> batch, List<ProcessingLogEntry> failures)
+    {
+        while (batch.Count + failures.Count < _batchSize && _queue.TryDequeue(out var item))
+        {
+            if (item.Write is not null) batch.Add(item.Write);
+            else failures.Add(item.Failure!);
+        }
+    }
+
+    /// <summary>
+    /// When the writer is faster than the workers it would commit a handful of applications at a time; each commit
+    /// rewrites the same index pages. Waiting a few milliseconds for the batch to fill costs no throughput (the
+    /// workers keep mapping) and saves most of that work.
+    /// </summary>
+    private async Task LingerAsync(List<ApplicationWrite> batch, List<ProcessingLogEntry> failures, CancellationToken abort)
+    {
+        using var linger = CancellationTokenSource.CreateLinkedTokenSource(abort);
+        linger.CancelAfter(Linger);
+        try
+        {
+            while (batch.Count + failures.Count < _batchSize && await _queue.WaitToReadAsync(linger.Token).ConfigureAwait(false)) Take(batch, failures);
+        }
+        catch (OperationCanceledException) when (!abort.IsCancellationRequested)
+        {
+            // Linger over: write what we have.
         }
     }
 

@@ -19,8 +19,9 @@ public sealed record RunOptions
     public int Workers { get; init; } = Environment.ProcessorCount;
     /// <summary>Applications per write transaction (queued) and per page (sequential).</summary>
     public int BatchSize { get; init; } = 500;
-    /// <summary>Source rows per keyset page (queued mode; sequential mode pages by <see cref="BatchSize"/>).</summary>
-    public int PageSize { get; init; } = 1000;
+    /// <summary>Source rows per keyset page (queued mode; sequential mode pages by <see cref="BatchSize"/>). A page is held in memory
+    /// while it is handed to the workers, so it stays small: full source documents can be megabytes each.</summary>
+    public int PageSize { get; init; } = 250;
     /// <summary>Source documents waiting for a worker.</summary>
     public int WorkQueueSize { get; init; } = 256;
     /// <summary>Mapped applications waiting for the writer, by count.</summary>

@@ -7,7 +7,8 @@ namespace XmlShred.Pipeline;
 /// <summary>
 /// The reference's before-state, kept for comparison (<c>--mode sequential</c>): fetch a page of
 /// <see cref="RunOptions.BatchSize"/> documents, map it with N parallel workers, wait for all of them, write it,
-/// repeat. Nothing overlaps, so the database idles while mapping runs and the CPUs idle while it writes.
+/// repeat. As in the reference (§11.1), each application is written in a transaction of its own. Nothing overlaps,
+/// so the database idles while mapping runs and the CPUs idle while it writes.
 /// </summary>
 internal sealed class SequentialPipeline
 {
@@ -45,9 +46,12 @@ internal sealed class SequentialPipeline
                     i => items[i] = _processor.Process(page[i]));
                 _metrics.AddStage(PipelineStage.ParseMap, mapClock.Elapsed);
                 Volatile.Write(ref pageItems, page.Count);
-                var batch = items.Where(i => i.Write is not null).Select(i => i.Write!).ToList();
                 var failures = items.Where(i => i.Failure is not null).Select(i => i.Failure!).ToList();
-                await writerStage.FlushAsync(batch, failures, abort).ConfigureAwait(false);
+                await writerStage.FlushAsync([], failures, abort).ConfigureAwait(false);
+                foreach (var item in items)
+                {
+                    if (item.Write is not null) await writerStage.FlushAsync([item.Write], failures, abort).ConfigureAwait(false);
+                }
                 Volatile.Write(ref pageItems, 0);
                 if (stop.IsCancellationRequested) break;
                 clock.Restart();

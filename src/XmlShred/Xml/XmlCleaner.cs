@@ -26,7 +26,10 @@ public static class XmlCleaner
         var head = cleaned.AsSpan(0, Math.Min(cleaned.Length, 100 + "<provenir".Length));
         var open = head.IndexOf("<provenir", StringComparison.OrdinalIgnoreCase);
         if (open < 0 || open >= 100) return "no <Provenir> root element within the first 100 characters";
-        if (!cleaned.AsSpan().Contains("</provenir>", StringComparison.OrdinalIgnoreCase)) return "no closing </Provenir> tag";
+        // The closing tag is normally at the very end: look there first, then everywhere.
+        var tail = cleaned.AsSpan(Math.Max(0, cleaned.Length - 256));
+        if (!tail.Contains("</provenir>", StringComparison.OrdinalIgnoreCase) && !cleaned.AsSpan().Contains("</provenir>", StringComparison.OrdinalIgnoreCase))
+            return "no closing </Provenir> tag";
         return null;
     }
 }

@@ -23,7 +23,10 @@ public static class XmlDocumentReader
         MaxCharactersFromEntities = 1024,
     };
 
-    public static XmlDocumentModel? TryRead(string text, long maxDocumentBytes, out XmlReadError? error)
+    public static XmlDocumentModel? TryRead(string text, long maxDocumentBytes, out XmlReadError? error) =>
+        TryRead(text, maxDocumentBytes, ReadPlan.Everything, out error);
+
+    public static XmlDocumentModel? TryRead(string text, long maxDocumentBytes, ReadPlan plan, out XmlReadError? error)
     {
         // Two bytes per char is an upper bound of the UTF-8 size; cheap and safe for the limit check.
         if ((long)text.Length * 2 > maxDocumentBytes && System.Text.Encoding.UTF8.GetByteCount(text) > maxDocumentBytes)
@@ -40,7 +43,7 @@ public static class XmlDocumentReader
         try
         {
             error = null;
-            return Parse(cleaned);
+            return Parse(cleaned, plan);
         }
         catch (XmlException ex)
         {
@@ -52,41 +55,83 @@ public static class XmlDocumentReader
         }
     }
 
-    private static XmlDocumentModel Parse(string xml)
+    private static XmlDocumentModel Parse(string xml, ReadPlan plan)
     {
-        using var reader = XmlReader.Create(new StringReader(xml), s_settings);
-        var elements = new List<XmlNode>(256);
-        var pathMap = new Dictionary<string, XmlNode>(128, StringComparer.Ordinal);
-        var pathOrder = new List<string>(128);
+        var cache = ReaderCache.For(plan, s_settings);
+        using var reader = XmlReader.Create(new StringReader(xml), cache.Settings);
+        var elements = new List<XmlNode>(128);
         var names = new List<string>(16);
         var values = new List<string>(16);
+        var order = 0;
+        PathTrie? rootPath = null;
         XmlNode? root = null;
-        XmlNode? current = null;
+        // Per open element: its path, its node if kept, and whether it sits inside a kept subtree.
+        var stack = new Stack<(PathTrie Path, XmlNode? Node, bool InSubtree)>();
         while (reader.Read())
         {
-            switch (reader.NodeType)
+            if (reader.NodeType == XmlNodeType.EndElement)
             {
-                case XmlNodeType.Element:
-                {
-                    var name = reader.LocalName;
-                    var path = current is null ? "/" + name : string.Concat(current.Path, "/", name);
-                    var attributes = ReadAttributes(reader, names, values);
-                    var node = new XmlNode(name, current, path, attributes);
-                    current?.AddChild(node);
-                    root ??= node;
-                    elements.Add(node);
-                    if (!pathMap.ContainsKey(path)) pathOrder.Add(path);
-                    pathMap[path] = node;
-                    if (!reader.IsEmptyElement) current = node;
-                    break;
-                }
-                case XmlNodeType.EndElement:
-                    current = current?.Parent;
-                    break;
+                stack.Pop();
+                continue;
             }
+            if (reader.NodeType != XmlNodeType.Element) continue;
+            var name = reader.LocalName;
+            PathTrie path;
+            XmlNode? parentNode = null;
+            var inSubtree = false;
+            if (stack.Count == 0)
+            {
+                path = rootPath ??= new PathTrie(name, null, order++);
+            }
+            else
+            {
+                var parent = stack.Peek();
+                path = parent.Path.Child(name, ref order);
+                parentNode = parent.Node;
+                inSubtree = parent.InSubtree;
+            }
+            var flags = cache.FlagsOf(name);
+            inSubtree |= (flags & ReaderCache.ElementFlags.Subtree) != 0;
+            if (!path.NeededChecked)
+            {
+                path.Needed = plan.KeepEverything || path.Depth <= ReadPlan.AlwaysKeptDepth || plan.IsNeededPath(path.Path);
+                path.NeededChecked = true;
+            }
+            XmlNode? node = null;
+            if (path.Needed || inSubtree || HasNeededAttribute(reader, cache, name, flags))
+            {
+                node = new XmlNode(name, parentNode, path.Path, ReadAttributes(reader, names, values));
+                parentNode?.AddChild(node);
+                root ??= node;
+                elements.Add(node);
+            }
+            path.Last = node;
+            if (!reader.IsEmptyElement) stack.Push((path, node, inSubtree));
         }
-        if (root is null) throw new XmlException("the document has no root element");
+        if (root is null || rootPath is null) throw new XmlException("the document has no root element");
+        var pathMap = new Dictionary<string, XmlNode>(64, StringComparer.Ordinal);
+        var pathOrder = new List<string>(64);
+        foreach (var trie in rootPath.All().Where(t => t.Last is not null).OrderBy(t => t.FirstOrder))
+        {
+            pathMap[trie.Path] = trie.Last!;
+            pathOrder.Add(trie.Path);
+        }
         return new XmlDocumentModel(root, elements, pathMap, pathOrder);
+    }
+
+    /// <summary>Looks at attribute names only (no values read): does an expression of the contract read one of them?</summary>
+    private static bool HasNeededAttribute(XmlReader reader, ReaderCache cache, string element, ReaderCache.ElementFlags flags)
+    {
+        if (!reader.HasAttributes) return false;
+        var needed = false;
+        var dotted = (flags & ReaderCache.ElementFlags.DottedPrefix) != 0;
+        while (!needed && reader.MoveToNextAttribute())
+        {
+            var attribute = reader.LocalName;
+            needed = cache.IsNeededBareAttribute(attribute) || (dotted && cache.Plan.IsNeededAttribute(element, attribute));
+        }
+        reader.MoveToElement();
+        return needed;
     }
 
     private static XmlAttributeList ReadAttributes(XmlReader reader, List<string> names, List<string> values)

@@ -31,12 +31,20 @@ public sealed class XmlNode
     public string? GetExact(string name) => Attributes.GetExact(name);
 
     /// <summary>Descendants (not self) named <paramref name="name"/>, in document order.</summary>
-    public IEnumerable<XmlNode> Descendants(string name)
+    public List<XmlNode> Descendants(string name)
     {
-        foreach (var child in Children)
+        var found = new List<XmlNode>();
+        CollectDescendants(name, found);
+        return found;
+    }
+
+    private void CollectDescendants(string name, List<XmlNode> found)
+    {
+        if (_children is null) return;
+        foreach (var child in _children)
         {
-            if (child.Name == name) yield return child;
-            foreach (var deeper in child.Descendants(name)) yield return deeper;
+            if (child.Name == name) found.Add(child);
+            child.CollectDescendants(name, found);
         }
     }
 

@@ -66,15 +66,33 @@ public abstract class PipelineTestBase
     }
 
     [Fact]
+    public async Task SmallestQueueBounds_ApplyBackpressureWithoutDeadlock_AndLoseNothing()
+    {
+        await using var db = await PreparedAsync(CreateDatabase(), Simple(Enumerable.Range(1, 120).Select(i => (long)i)));
+
+        // One application fits in the insert queue at a time (1 byte admits only an item into an empty queue).
+        var summary = await RunAsync(db, new RunOptions { Workers = 3, BatchSize = 50, PageSize = 7, WorkQueueSize = 1, QueueSize = 1, QueueBytes = 1 });
+
+        Assert.Equal((120, 0), (summary.Succeeded, summary.Failed));
+        Assert.Equal(120, await db.ScalarAsync("SELECT COUNT(DISTINCT app_id) FROM processing_log WHERE status = 'success'"));
+        Assert.Equal(240, await db.ScalarAsync("SELECT COUNT(*) FROM app_contact_base"));
+    }
+
+    [Fact]
     public async Task PoisonApplication_FailsAlone_RestOfItsBatchCommits()
     {
-        await using var db = await PreparedAsync(CreateDatabase(), Simple(Enumerable.Range(1, 40).Select(i => (long)i)));
+        await using var db = await PreparedAsync(CreateDatabase(), []);
         await db.InstallPoisonAsync("scores", 23);
+        var processor = new DocumentProcessor(TinyContract.Map, new ProcessingLogFactory(new RunOptions(), "hash"));
+        var batch = Simple(Enumerable.Range(1, 40).Select(i => (long)i)).Select(d => processor.Process(new SourceDocument(d.Item1, d.Item2)).Write!).ToList();
 
-        // One writer batch holds all 40 applications, so app 23's failure rolls back the other 39 at first.
-        var summary = await RunAsync(db, new RunOptions { Mode = PipelineMode.Sequential, Workers = 2, BatchSize = 40 });
+        // All 40 applications in one transaction: app 23's failure rolls the other 39 back until bisection isolates it.
+        BatchOutcome outcome;
+        await using (var writer = await db.Target.OpenWriterAsync(TinyContract.Compiled, Ct))
+            outcome = await new BatchBisector(writer, db.Target.ClassifyFailure).WriteAsync(batch, Ct);
 
-        Assert.Equal((39, 1, ExitCodes.SomeApplicationsFailed), (summary.Succeeded, summary.Failed, summary.ExitCode));
+        Assert.Equal(39, outcome.Committed);
+        Assert.True(outcome.Attempts > 1);
         var failed = Assert.Single(await db.QueryAsync("SELECT app_id, stage, failure_reason FROM processing_log WHERE status = 'failed'"));
         Assert.Equal(23L, failed[0]);
         Assert.Equal("constraint_violation", failed[1]);
@@ -83,7 +101,23 @@ public abstract class PipelineTestBase
         Assert.Equal(0, await db.ScalarAsync("SELECT COUNT(*) FROM app_base WHERE app_id = 23"));
         Assert.Equal(0, await db.ScalarAsync("SELECT COUNT(*) FROM app_contact_base WHERE app_id = 23"));
         Assert.Equal(39, await db.ScalarAsync("SELECT COUNT(*) FROM app_base"));
+        Assert.Equal(78, await db.ScalarAsync("SELECT COUNT(*) FROM app_contact_base"));
         Assert.Equal(39, await db.ScalarAsync("SELECT COUNT(*) FROM processing_log WHERE status = 'success'"));
+    }
+
+    [Theory]
+    [InlineData(PipelineMode.Queued)]
+    [InlineData(PipelineMode.Sequential)]
+    public async Task PoisonApplication_InAFullRun_IsTheOnlyFailure(PipelineMode mode)
+    {
+        await using var db = await PreparedAsync(CreateDatabase(), Simple(Enumerable.Range(1, 60).Select(i => (long)i)));
+        await db.InstallPoisonAsync("app_contact_base", 31);
+
+        var summary = await RunAsync(db, new RunOptions { Mode = mode, Workers = 2, BatchSize = 25 });
+
+        Assert.Equal((59, 1, ExitCodes.SomeApplicationsFailed), (summary.Succeeded, summary.Failed, summary.ExitCode));
+        Assert.Equal([[31L, "constraint_violation"]], await db.QueryAsync("SELECT app_id, stage FROM processing_log WHERE status = 'failed'"));
+        Assert.Equal(59, await db.ScalarAsync("SELECT COUNT(*) FROM app_base"));
     }
 
     [Fact]
@@ -211,5 +245,38 @@ public abstract class PipelineTestBase
         Assert.Equal(2 * apps, await db.ScalarAsync("SELECT COUNT(*) FROM app_contact_base"));
         var rest = await RunAsync(db);
         Assert.Equal(200, apps + rest.Succeeded);
+    }
+
+    [Fact]
+    public async Task Metrics_ReachTheMeterAndTheReport()
+    {
+        await using var db = await PreparedAsync(CreateDatabase(), Simple(Enumerable.Range(1, 50).Select(i => (long)i)));
+        var published = new HashSet<string>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name != PipelineMetrics.MeterName) return;
+            lock (published) published.Add(instrument.Name);
+        };
+        listener.Start();
+        using var metrics = new PipelineMetrics();
+        var options = new RunOptions { Workers = 2, BatchSize = 10 };
+
+        var summary = await PipelineRunner.RunAsync(db.Target, TinyContract.Compiled, TinyContract.Map, options, metrics, CancellationToken.None, Ct);
+        var report = RunReport.Create(summary, metrics, options);
+
+        Assert.Contains("xmlshred.batch.duration", published);
+        Assert.Contains("xmlshred.queue.insert.depth", published);
+        Assert.Contains("xmlshred.applications.succeeded", published);
+        Assert.Equal(50, report.Succeeded);
+        Assert.Equal(metrics.Batches, report.InsertLatencyMs.Count);
+        Assert.True(report.InsertLatencyMs.P50 <= report.InsertLatencyMs.P95 && report.InsertLatencyMs.P95 <= report.InsertLatencyMs.P99);
+        Assert.Equal(2, report.WorkerUsage.Count);
+        Assert.Equal(["commit", "insert", "parse_map", "queue_wait", "read"], report.StageSeconds.Keys.Order());
+        Assert.NotEmpty(report.QueueSamples);
+        var path = Path.Combine(Path.GetTempPath(), $"xmlshred-report-{Guid.NewGuid():N}.json");
+        report.WriteTo(path);
+        Assert.Equal(50, RunReport.ReadFrom(path).Succeeded);
+        File.Delete(path);
     }
 }

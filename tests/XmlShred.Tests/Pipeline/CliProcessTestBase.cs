@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+using XmlShred.Contract;
+using XmlShred.Mapping;
+using XmlShred.Pipeline;
+
+namespace XmlShred.Tests.Pipeline;
+
+/// <summary>
+/// The CLI run as a child process on the replicated reference corpus: killed at random points and resumed, or
+/// interrupted with SIGINT. The corpus has no contact shared between applications, so an uninterrupted run is
+/// deterministic and can serve as the expected database.
+/// </summary>
+public abstract class CliProcessTestBase
+{
+    protected abstract PipelineDatabase CreateDatabase();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string ContractPath => SharedReference.Path("contracts", "mapping_contract_cc.json");
+
+    private static string[] RunArguments(PipelineDatabase db) =>
+        ["run", "--db", db.Connection, "--contract", ContractPath, "--no-progress", "--workers", "2", "--batch-size", "100"];
+
+    /// <summary>The expected database: the same corpus through an uninterrupted run (in-process, to save a child start).</summary>
+    private async Task<PipelineDatabase> ReferenceDatabaseAsync(ReferenceCorpus corpus)
+    {
+        var db = CreateDatabase();
+        await corpus.LoadAsync(db.Target, Ct);
+        using var metrics = new PipelineMetrics();
+        var mapper = new DocumentMapper(ContractLoader.LoadFile(ContractPath));
+        var summary = await PipelineRunner.RunAsync(db.Target, ContractLoader.LoadFile(ContractPath), mapper.Map, new RunOptions { Workers = 2 }, metrics, CancellationToken.None, Ct);
+        Assert.Equal(corpus.Applications.Count, summary.Processed);
+        return db;
+    }
+
+    [Fact]
+    public async Task KilledAtRandomPointsAndResumed_EndsWithTheDatabaseOfAnUninterruptedRun()
+    {
+        var corpus = ReferenceCorpus.Create(2000);
+        await using var expected = await ReferenceDatabaseAsync(corpus);
+        await using var db = CreateDatabase();
+        await corpus.LoadAsync(db.Target, Ct);
+        var random = new Random(20261128);
+        var kills = 0;
+
+        // Kill points are random amounts of committed progress (not wall time, which varies with the machine):
+        // the first may land before any commit, the others mid-run.
+        long target = 0;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            target += random.Next(0, corpus.Applications.Count / 4);
+            using var cli = CliProcess.Start(RunArguments(db));
+            if (target == 0) await Task.Delay(random.Next(50, 400), Ct);
+            while (!cli.Process.HasExited && await db.ScalarAsync("SELECT COUNT(*) FROM processing_log") < target) await Task.Delay(5, Ct);
+            if (cli.Process.HasExited) break; // finished before the kill point: nothing left to interrupt
+            cli.Process.Kill(entireProcessTree: true); // not graceful: as a crash or power cut
+            await cli.Process.WaitForExitAsync(Ct);
+            kills++;
+        }
+        using (var resume = CliProcess.Start(RunArguments(db)))
+        {
+            Assert.Equal(ExitCodes.Success, await resume.WaitAsync(TimeSpan.FromMinutes(2)));
+        }
+
+        Assert.True(kills >= 1, "the run finished before the first kill; the corpus is too small for this machine");
+        var contract = ContractLoader.LoadFile(ContractPath);
+        Assert.Equal(await TableDump.DatabaseAsync(expected, contract), await TableDump.DatabaseAsync(db, contract));
+    }
+
+    [Fact]
+    public async Task CtrlC_ExitsWith130_AfterCommittingWholeApplicationsOnly()
+    {
+        var corpus = ReferenceCorpus.Create(2000);
+        await using var expected = await ReferenceDatabaseAsync(corpus);
+        await using var db = CreateDatabase();
+        await corpus.LoadAsync(db.Target, Ct);
+
+        int exitCode;
+        using (var cli = CliProcess.Start(RunArguments(db)))
+        {
+            // Interrupt once the first batch is committed, so the signal lands mid-run.
+            while (await db.ScalarAsync("SELECT COUNT(*) FROM processing_log") == 0 && !cli.Process.HasExited) await Task.Delay(20, Ct);
+            cli.Interrupt();
+            exitCode = await cli.WaitAsync(TimeSpan.FromMinutes(1));
+            Assert.True(exitCode == ExitCodes.Interrupted, $"exit code {exitCode}; output:\n{cli.Output}");
+        }
+
+        var done = (await db.QueryAsync("SELECT app_id FROM processing_log WHERE status = 'success'")).Select(r => (long)r[0]!).ToHashSet();
+        var stored = (await db.QueryAsync("SELECT app_id FROM app_base")).Select(r => (long)r[0]!).ToHashSet();
+        Assert.True(done.SetEquals(stored), "every app in app_base has a success row and vice versa");
+        Assert.InRange(done.Count, 1, corpus.Applications.Count - 1);
+        var contract = ContractLoader.LoadFile(ContractPath);
+        var doneContacts = new HashSet<string>();
+        foreach (var table in contract.Tables)
+        {
+            var want = (await TableDump.RowsAsync(expected, table)).Where(r => Belongs(r, done, doneContacts)).Select(r => r.ToJsonString()).ToList();
+            var got = (await TableDump.RowsAsync(db, table)).Select(r => r.ToJsonString()).ToList();
+            Assert.Equal(want, got);
+            if (table.Kind == TableKind.Contact)
+                doneContacts.UnionWith(want.Select(r => JsonNode.Parse(r)![BuilderColumns.ConId]!.ToJsonString()));
+        }
+    }
+
+    /// <summary>A row of a finished application: by app_id, or for contact children by their contact's con_id.</summary>
+    private static bool Belongs(JsonObject row, HashSet<long> apps, HashSet<string> contacts) =>
+        row[BuilderColumns.AppId] is JsonValue id ? apps.Contains(id.GetValue<long>()) : contacts.Contains(row[BuilderColumns.ConId]!.ToJsonString());
+}
+
+public sealed class SqliteCliProcessTests : CliProcessTestBase
+{
+    protected override PipelineDatabase CreateDatabase() => new SqlitePipelineDatabase();
+}
