@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-COUNT=3000 REPEATS=3 DELAY_MS=1 BATCH=500 WORKERS=$(nproc)
+COUNT=1000 REPEATS=3 DELAY_MS=1 BATCH=500 WORKERS=$(nproc)
 while [ $# -gt 0 ]; do
   case "$1" in
     --count) COUNT=$2; shift 2 ;;
