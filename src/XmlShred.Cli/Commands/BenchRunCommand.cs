@@ -48,15 +48,15 @@ internal static class BenchRunCommand
                     if (server) await BenchServerTarget.ResetAsync(path, compiled, cancellationToken).ConfigureAwait(false);
                     var report = await RunChildAsync(server ? null : template, path, contractPath, mode, result.GetValue(workers), result.GetValue(batchSize), cancellationToken).ConfigureAwait(false);
                     runs[mode].Add(report);
-                    Console.WriteLine($"  {mode.ToString().ToLowerInvariant(),-10} repeat {i + 1}: {report.AppsPerSecond,8:N0} apps/s, {report.Succeeded} ok, {report.Failed} failed, peak RSS {report.PeakWorkingSetBytes / 1048576.0:N0} MB");
+                    Console.WriteLine($"  {mode.ToString().ToLowerInvariant(),-10} repeat {i + 1}: {report.AppsPerSecond,8:N0} apps/s, {report.Succeeded} ok, {report.Failed} failed, peak RSS {report.PeakWorkingSetBytes / 1048576.0:N0} MB, {report.CpuSeconds:N1} CPU-s");
                 }
             }
             Console.WriteLine();
-            Console.WriteLine($"{"mode",-10} {"min",8} {"median",8} {"max",8}  apps/s   peak RSS");
+            Console.WriteLine($"{"mode",-10} {"min",8} {"median",8} {"max",8}  (apps/s)  peak RSS  apps per CPU-s");
             foreach (var (mode, reports) in runs)
             {
                 var rates = reports.Select(r => r.AppsPerSecond).Order().ToArray();
-                Console.WriteLine($"{mode.ToString().ToLowerInvariant(),-10} {rates[0],8:N0} {rates[rates.Length / 2],8:N0} {rates[^1],8:N0}           {reports.Max(r => r.PeakWorkingSetBytes) / 1048576.0:N0} MB");
+                Console.WriteLine($"{mode.ToString().ToLowerInvariant(),-10} {rates[0],8:N0} {rates[rates.Length / 2],8:N0} {rates[^1],8:N0}  {reports.Max(r => r.PeakWorkingSetBytes) / 1048576.0,6:N0} MB   {reports.Select(r => (r.Succeeded + r.Failed) / Math.Max(r.CpuSeconds, 1e-9)).Order().ElementAt(reports.Count / 2),8:N0}");
             }
             var ratio = Median(runs[PipelineMode.Queued]) / Math.Max(Median(runs[PipelineMode.Sequential]), 1e-9);
             Console.WriteLine($"queued / sequential (median): {ratio:N2}x");

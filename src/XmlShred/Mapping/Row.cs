@@ -17,7 +17,12 @@ internal struct Cell
 /// <summary>A row under construction: ordered cells (first-set order), replaced in place when set again.</summary>
 internal sealed class Row
 {
-    public List<Cell> Cells { get; } = new(16);
+    public Row(int capacity = 16)
+    {
+        Cells = new List<Cell>(capacity);
+    }
+
+    public List<Cell> Cells { get; }
 
     /// <summary>For slot tables (collateral, warranties): the entries of this row's slot, for column completion (§4.8).</summary>
     public IReadOnlyList<MappingEntry>? SlotEntries { get; init; }

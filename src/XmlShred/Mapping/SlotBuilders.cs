@@ -117,8 +117,13 @@ internal static class SlotBuilders
         return converted;
     }
 
-    /// <summary>Entries grouped by their token's parameter, in first-appearance order.</summary>
-    private static List<(string Parameter, List<MappingEntry> Entries)> Slots(TablePlan table, string token)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TablePlan, List<(string, List<MappingEntry>)>> s_slots = new();
+
+    /// <summary>Entries grouped by their token's parameter, in first-appearance order (computed once per table).</summary>
+    private static List<(string Parameter, List<MappingEntry> Entries)> Slots(TablePlan table, string token) =>
+        s_slots.GetValue(table, t => GroupSlots(t, token));
+
+    private static List<(string Parameter, List<MappingEntry> Entries)> GroupSlots(TablePlan table, string token)
     {
         var slots = new List<(string, List<MappingEntry>)>();
         foreach (var entry in table.Entries)

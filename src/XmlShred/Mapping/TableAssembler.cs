@@ -10,22 +10,32 @@ internal static class TableAssembler
         if (table.Kind.IsInsertIfAbsent()) rows = KeepFirstPerKey(table, rows);
         else if (table.Kind.IsUpsert()) rows = KeepLastValuePerKey(table, rows);
 
-        var columns = new List<string>();
+        var columns = new List<string>(table.Columns.Count);
+        var ordinals = new Dictionary<string, int>(table.Columns.Count, StringComparer.Ordinal);
         foreach (var row in rows)
         {
             foreach (var cell in row.Cells)
             {
-                if (!columns.Contains(cell.Column)) columns.Add(cell.Column);
+                if (ordinals.TryAdd(cell.Column, columns.Count)) columns.Add(cell.Column);
             }
         }
         var values = new List<object?[]>(rows.Count);
         foreach (var row in rows)
         {
             var array = new object?[columns.Count];
-            for (var c = 0; c < columns.Count; c++)
+            var present = rows.Count > 1 ? new bool[columns.Count] : null;
+            foreach (var cell in row.Cells)
             {
-                var at = row.IndexOf(columns[c]);
-                array[c] = at >= 0 ? row.Cells[at].Value : rows.Count > 1 ? CompletionValue(table, row, columns[c]) : null;
+                var at = ordinals[cell.Column];
+                array[at] = cell.Value;
+                if (present is not null) present[at] = true;
+            }
+            if (present is not null)
+            {
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    if (!present[c]) array[c] = CompletionValue(table, row, columns[c]);
+                }
             }
             values.Add(array);
         }

@@ -12,7 +12,7 @@ internal static class TableBuilders
         var scope = table.HasCalculatedField
             ? Scope.ForApplication(state.ApplicationContext)
             : Scope.None;
-        var row = new Row();
+        var row = new Row(table.Columns.Count);
         foreach (var entry in table.Entries) row.Set(entry, EntryEvaluator.Evaluate(entry, table, scope, state));
         if (!SkipRule.Apply(row, neverDrop)) return [];
         row.Set(BuilderColumns.AppId, state.AppId);
@@ -27,7 +27,7 @@ internal static class TableBuilders
         {
             var element = contact.Element;
             var scope = Scope.ForContact(contact, () => ExpressionContexts.ForContact(state, element));
-            var row = new Row();
+            var row = new Row(table.Columns.Count);
             foreach (var entry in table.Entries) row.Set(entry, EntryEvaluator.Evaluate(entry, table, scope, state));
             SkipRule.Apply(row, neverDrop: true);
             row.Set(BuilderColumns.ConId, contact.ConId);
@@ -53,7 +53,7 @@ internal static class TableBuilders
                 if (child.Name != rule.ElementName || !PassesRule(child, rule)) continue;
                 var conId = contact.ConIdText;
                 var scope = Scope.ForChild(child, conId, () => ExpressionContexts.ForChild(state, child, conId));
-                var row = new Row();
+                var row = new Row(table.Columns.Count);
                 foreach (var entry in table.Entries) row.Set(entry, EntryEvaluator.Evaluate(entry, table, scope, state));
                 if (!SkipRule.Apply(row, neverDrop: false) || !IsMeaningfulChild(row, child, rule.Role)) continue;
                 row.Set(BuilderColumns.ConId, contact.ConId);

@@ -26,6 +26,8 @@ public sealed record RunReport
     public required IReadOnlyList<QueueSample> QueueSamples { get; init; }
     public required IReadOnlyDictionary<string, long> FailuresByStage { get; init; }
     public required long PeakWorkingSetBytes { get; init; }
+    /// <summary>CPU time of the whole process (all threads): apps per CPU-second is steadier than apps/s on a busy machine.</summary>
+    public double CpuSeconds { get; init; }
 
     public static RunReport Create(RunSummary summary, PipelineMetrics metrics, RunOptions options)
     {
@@ -51,6 +53,7 @@ public sealed record RunReport
             QueueSamples = metrics.QueueSamples(),
             FailuresByStage = summary.FailuresByStage,
             PeakWorkingSetBytes = self.PeakWorkingSet64,
+            CpuSeconds = Math.Round(self.TotalProcessorTime.TotalSeconds, 3),
         };
     }
 

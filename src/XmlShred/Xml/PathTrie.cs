@@ -1,52 +1,61 @@
 namespace XmlShred.Xml;
 
 /// <summary>
-/// One distinct element path of a document being read. Children are looked up by the parser's atomized names, so
-/// walking a path costs a dictionary probe per element instead of building a path string.
+/// One distinct element path. The trie lives in the reader's per-thread cache and is reused from document to
+/// document: children are found by the parser's atomized names (a reference probe, no path string built), the path
+/// string is made once, and per-document state is stamped with the document's number instead of being reallocated.
 /// </summary>
 internal sealed class PathTrie
 {
     private Dictionary<string, PathTrie>? _children;
     private string? _path;
+    private int _stamp;
+    private int _firstOrder;
+    private XmlNode? _last;
 
-    public PathTrie(string name, PathTrie? parent, int firstOrder)
+    public PathTrie(string name, PathTrie? parent)
     {
         Name = name;
         Parent = parent;
-        FirstOrder = firstOrder;
         Depth = parent is null ? 1 : parent.Depth + 1;
     }
 
     public string Name { get; }
     public PathTrie? Parent { get; }
     public int Depth { get; }
-    /// <summary>Order of the path's first occurrence (§2.3).</summary>
-    public int FirstOrder { get; }
-    /// <summary>The last element with this path, or null when the last one was not kept (§2.3, wholesale).</summary>
-    public XmlNode? Last { get; set; }
     public bool NeededChecked { get; set; }
     public bool Needed { get; set; }
 
     public string Path => _path ??= Parent is null ? "/" + Name : string.Concat(Parent.Path, "/", Name);
 
-    public PathTrie Child(string name, ref int order)
+    /// <summary>Order of the path's first occurrence in the current document (§2.3).</summary>
+    public int FirstOrder => _firstOrder;
+
+    /// <summary>The last element with this path in the current document, or null when the last one was not kept ([X-3], wholesale).</summary>
+    public XmlNode? Last => _last;
+
+    /// <summary>Records an element with this path in document <paramref name="stamp"/>; true on the path's first occurrence.</summary>
+    public bool Visit(int stamp, int order, XmlNode? node)
     {
-        _children ??= new Dictionary<string, PathTrie>(ReferenceEqualityComparer.Instance as IEqualityComparer<string> ?? StringComparer.Ordinal);
-        if (!_children.TryGetValue(name, out var child))
+        var first = _stamp != stamp;
+        if (first)
         {
-            child = new PathTrie(name, this, order++);
-            _children[name] = child;
+            _stamp = stamp;
+            _firstOrder = order;
         }
-        return child;
+        _last = node;
+        return first;
     }
 
-    public IEnumerable<PathTrie> All()
+    public PathTrie Child(string name, ref int nodeCount)
     {
-        yield return this;
-        if (_children is null) yield break;
-        foreach (var child in _children.Values)
+        _children ??= new Dictionary<string, PathTrie>(ReferenceEqualityComparer.Instance);
+        if (!_children.TryGetValue(name, out var child))
         {
-            foreach (var node in child.All()) yield return node;
+            child = new PathTrie(name, this);
+            _children[name] = child;
+            nodeCount++;
         }
+        return child;
     }
 }

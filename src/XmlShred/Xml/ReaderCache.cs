@@ -33,11 +33,20 @@ internal sealed class ReaderCache
     public ReadPlan Plan { get; }
     public XmlReaderSettings Settings { get; }
 
+    /// <summary>Root paths seen by this thread (one per root element name), reused across documents.</summary>
+    public Dictionary<string, PathTrie> Roots { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Trie nodes created so far; a hostile stream of distinct names makes the cache start over.</summary>
+    public int PathCount;
+
+    /// <summary>Number of the document being read, stamped on the paths it visits.</summary>
+    public int DocumentStamp;
+
     public static ReaderCache For(ReadPlan plan, XmlReaderSettings template)
     {
         var cache = t_current;
         // A name table that has grown very large (hostile input with endless distinct names) is dropped.
-        if (cache is null || !ReferenceEquals(cache.Plan, plan) || cache._neededAttribute.Count > 100_000) t_current = cache = new ReaderCache(plan, template);
+        if (cache is null || !ReferenceEquals(cache.Plan, plan) || cache._neededAttribute.Count > 100_000 || cache.PathCount > 200_000) t_current = cache = new ReaderCache(plan, template);
         return cache;
     }
 

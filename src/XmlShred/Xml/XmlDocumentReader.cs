@@ -34,8 +34,8 @@ public static class XmlDocumentReader
             error = new XmlReadError("validation", $"document is larger than the limit of {maxDocumentBytes:N0} bytes (--max-document-bytes)");
             return null;
         }
-        var cleaned = XmlCleaner.Clean(text);
-        if (XmlCleaner.CheckStructure(cleaned) is { } structureProblem)
+        var (start, length) = XmlCleaner.Clean(text);
+        if (XmlCleaner.CheckStructure(text.AsSpan(start, length)) is { } structureProblem)
         {
             error = new XmlReadError("validation", $"Invalid XML structure or format: {structureProblem}");
             return null;
@@ -43,7 +43,7 @@ public static class XmlDocumentReader
         try
         {
             error = null;
-            return Parse(cleaned, plan);
+            return Parse(new StringSegmentReader(text, start, length), plan);
         }
         catch (XmlException ex)
         {
@@ -55,15 +55,15 @@ public static class XmlDocumentReader
         }
     }
 
-    private static XmlDocumentModel Parse(string xml, ReadPlan plan)
+    private static XmlDocumentModel Parse(TextReader xml, ReadPlan plan)
     {
         var cache = ReaderCache.For(plan, s_settings);
-        using var reader = XmlReader.Create(new StringReader(xml), cache.Settings);
+        using var reader = XmlReader.Create(xml, cache.Settings);
         var elements = new List<XmlNode>(128);
         var names = new List<string>(16);
         var values = new List<string>(16);
-        var order = 0;
-        PathTrie? rootPath = null;
+        var stamp = ++cache.DocumentStamp;
+        var visited = new List<PathTrie>(64);
         XmlNode? root = null;
         // Per open element: its path, its node if kept, and whether it sits inside a kept subtree.
         var stack = new Stack<(PathTrie Path, XmlNode? Node, bool InSubtree)>();
@@ -81,12 +81,16 @@ public static class XmlDocumentReader
             var inSubtree = false;
             if (stack.Count == 0)
             {
-                path = rootPath ??= new PathTrie(name, null, order++);
+                if (!cache.Roots.TryGetValue(name, out path!))
+                {
+                    path = new PathTrie(name, null);
+                    cache.Roots[name] = path;
+                }
             }
             else
             {
                 var parent = stack.Peek();
-                path = parent.Path.Child(name, ref order);
+                path = parent.Path.Child(name, ref cache.PathCount);
                 parentNode = parent.Node;
                 inSubtree = parent.InSubtree;
             }
@@ -105,15 +109,16 @@ public static class XmlDocumentReader
                 root ??= node;
                 elements.Add(node);
             }
-            path.Last = node;
+            if (path.Visit(stamp, visited.Count, node)) visited.Add(path);
             if (!reader.IsEmptyElement) stack.Push((path, node, inSubtree));
         }
-        if (root is null || rootPath is null) throw new XmlException("the document has no root element");
-        var pathMap = new Dictionary<string, XmlNode>(64, StringComparer.Ordinal);
-        var pathOrder = new List<string>(64);
-        foreach (var trie in rootPath.All().Where(t => t.Last is not null).OrderBy(t => t.FirstOrder))
+        if (root is null) throw new XmlException("the document has no root element");
+        var pathMap = new Dictionary<string, XmlNode>(visited.Count, StringComparer.Ordinal);
+        var pathOrder = new List<string>(visited.Count);
+        foreach (var trie in visited) // already in order of first occurrence
         {
-            pathMap[trie.Path] = trie.Last!;
+            if (trie.Last is null) continue;
+            pathMap[trie.Path] = trie.Last;
             pathOrder.Add(trie.Path);
         }
         return new XmlDocumentModel(root, elements, pathMap, pathOrder);

@@ -128,10 +128,11 @@ public abstract class PipelineTestBase
             (1, TinyContract.Document(1, "first", 5, (100, "Original"))),
             (2, TinyContract.Document(2, "second", 6, (100, "Changed"), (200, "New"))),
         ]);
-        // A stale score for app 2 that the run must overwrite rather than fail on.
-        await db.ExecuteAsync("INSERT INTO app_base (app_id, name) VALUES (2, 'old'); INSERT INTO scores (app_id, score_identifier, score) VALUES (2, 'S1', 1)");
+        // A stale score row for app 2 (left by a deleted application) that the run must overwrite rather than fail on.
+        // Where the test connection enforces foreign keys the delete cascades and the row is simply inserted.
+        await db.ExecuteAsync("INSERT INTO app_base (app_id, name) VALUES (2, 'old')");
+        await db.ExecuteAsync("INSERT INTO scores (app_id, score_identifier, score) VALUES (2, 'S1', 1)");
         await db.ExecuteAsync("DELETE FROM app_base WHERE app_id = 2");
-        await db.ExecuteAsync("INSERT INTO app_base (app_id, name) VALUES (3, 'other'); INSERT INTO scores (app_id, score_identifier, score) VALUES (3, 'S1', 1)");
 
         var summary = await RunAsync(db, new RunOptions { Workers = 1, BatchSize = 10 });
 
