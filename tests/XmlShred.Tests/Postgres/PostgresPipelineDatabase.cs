@@ -47,11 +47,16 @@ public sealed class PostgresPipelineDatabase : PipelineDatabase
         return rows;
     }
 
-    /// <summary>Integers as long, like SQLite returns them, so the shared assertions compare equal.</summary>
+    /// <summary>
+    /// Values as SQLite returns them, so the shared assertions and table dumps compare equal: integers as long,
+    /// timestamps as ISO text, decimals as invariant text (which keeps their scale).
+    /// </summary>
     private static object? Normalise(object value) => value switch
     {
         DBNull => null,
         short or int => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture),
+        decimal d => d.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => value,
     };
 
