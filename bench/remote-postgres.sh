@@ -24,6 +24,9 @@ while [ $# -gt 0 ]; do
 done
 
 bash .ci/install-postgres.sh >/dev/null
+if ! command -v ip >/dev/null || ! command -v tc >/dev/null; then
+  apt-get install -y -qq iproute2 >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq iproute2 >/dev/null; }
+fi
 BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 AS_PG=(); [ "$(id -u)" -eq 0 ] && AS_PG=(runuser -u postgres --)
 
@@ -73,7 +76,7 @@ if probe_netem; then
   ip netns exec "$NS" tc qdisc add dev "$VETH_NS" root netem delay "${DELAY_MS}ms"
   ip netns exec "$NS" "${AS_PG[@]}" "$BIN/pg_ctl" -D "$WORK/data" -l "$WORK/server.log" -o "$PG_OPTS -c listen_addresses=$NS_IP,127.0.0.1" -w start >/dev/null
   PG_STARTED=1
-  DELAYED="Host=$HOST_IP;Port=$PORT;Username=postgres;Database=postgres"
+  DELAYED="Host=$NS_IP;Port=$PORT;Username=postgres;Database=postgres"
   # Loopback inside the namespace: the same cluster without the veth delay.
   LOOPBACK_RUN=(ip netns exec "$NS")
   echo "== delay: tc netem ${DELAY_MS} ms each way on veth $VETH_HOST <-> $NS ($HOST_IP <-> $NS_IP)"
@@ -97,7 +100,7 @@ rtt() {
   { echo '\timing on'; for _ in $(seq 1 40); do echo 'SELECT 1;'; done; } | "$@" "$BIN/psql" -X -q -d "$DB_URL" 2>/dev/null \
     | grep -o 'Time: [0-9.]*' | awk '{print $2}' | sort -n | awk '{a[NR]=$1} END {printf "min %s / median %s / max %s ms", a[1], a[int((NR+1)/2)], a[NR]}'
 }
-DB_URL="postgresql://postgres@$( [ "$USE_NETNS" -eq 1 ] && echo "$HOST_IP:$PORT" || echo "127.0.0.1:$PROXY_PORT" )/postgres"
+DB_URL="postgresql://postgres@$( [ "$USE_NETNS" -eq 1 ] && echo "$NS_IP:$PORT" || echo "127.0.0.1:$PROXY_PORT" )/postgres"
 echo "   query round trip over the delayed link: $(rtt)"
 DB_URL="postgresql://postgres@127.0.0.1:$PORT/postgres"
 echo "   query round trip over loopback:         $(rtt "${LOOPBACK_RUN[@]}")"
