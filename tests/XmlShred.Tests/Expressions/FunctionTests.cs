@@ -50,6 +50,8 @@ public class FunctionTests
     [InlineData("ROUND(2.567, 2, 0)", "2.57")]
     [InlineData("ROUND(2.5, NULL)", "NULL")]
     [InlineData("ROUND(1, 40)", "1")]
+    [InlineData("ROUND(123, -40)", "0")]
+    [InlineData("ROUND(123, -2147483648)", "0")]
     public void NumberFunctions(string text, string expected) => Assert.Equal(expected, Expr.Run(text));
 
     [Theory]
