@@ -47,6 +47,7 @@ public readonly struct ExprValue
 
     internal bool IsError => _tag == ErrorTag;
 
+    // The As* accessors return the payload of their own kind and throw InvalidOperationException for any other.
     public string AsString => _tag == (byte)ExprKind.String ? _text! : throw WrongKind(ExprKind.String);
 
     public decimal AsNumber => _tag == (byte)ExprKind.Number ? _number : throw WrongKind(ExprKind.Number);

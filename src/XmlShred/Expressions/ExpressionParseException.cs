@@ -15,25 +15,19 @@ public sealed class ExpressionParseException : Exception
     public ExpressionParseException(string message)
         : base(message)
     {
-        Problem = message;
     }
 
     public ExpressionParseException(string message, Exception innerException)
         : base(message, innerException)
     {
-        Problem = message;
     }
 
     public ExpressionParseException(string problem, int position)
         : base($"{problem} at position {position}")
     {
-        Problem = problem;
         Position = position;
     }
 
     /// <summary>0-based character position of the offending token (the text length for "end of input").</summary>
     public int Position { get; }
-
-    /// <summary>The message without its position suffix.</summary>
-    public string Problem { get; }
 }

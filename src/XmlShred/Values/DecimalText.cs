@@ -57,7 +57,7 @@ public static class DecimalText
     internal static decimal Round(decimal value, int digits, MidpointRounding mode)
     {
         if (digits >= 0) return Math.Round(value, Math.Min(digits, MaxScale), mode);
-        if (-digits > MaxScale) return 0m;
+        if (digits < -MaxScale) return 0m;
         var factor = PowersOfTen[-digits];
         return Math.Round(value / factor, 0, mode) * factor;
     }
