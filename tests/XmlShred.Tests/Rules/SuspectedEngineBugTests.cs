@@ -20,4 +20,14 @@ public class SuspectedEngineBugTests
         Assert.True(r.Has("app_contact_address"));
         Assert.False(r.Has("app_contact_employment"));
     }
+
+    [Fact(Skip = "engine bug: without an address_type_enum column the in-document insert-if-absent rule keys address rows by con_id alone, keeping only the first address per contact (§11.6 key is (con_id, address_type_enum), applied only when both are non-empty)")]
+    public void AddressRowsWithoutTypeColumn_AreNotCollapsedPerContact()
+    {
+        var c = new TestContract().AppId()
+            .Add("app_contact_base", "first_name", TestContract.Person, "first_name")
+            .Add("app_contact_address", "city", TestContract.Addr, "city", nullable: true);
+        var rows = c.Map(Doc.Xml(Doc.Person("1", inner: "<person_addr addr_tp=\"CURR\" city=\"A\"/><person_addr addr_tp=\"PREV\" city=\"B\"/>"))).Rows("app_contact_address");
+        Assert.Equal(["A", "B"], rows.Select(r => (string?)r["city"]));
+    }
 }
