@@ -84,4 +84,11 @@ public class EnumTests
         Assert.Equal(42L, Row(c, "name=\"Zed\" code=\"6009\"")["who_enum"]);
         Assert.False(Row(c, "name=\"Zed\" code=\"1\"").ContainsKey("who_enum"));
     }
+
+    [Fact] // §1.5 / §6.3: an empty map counts as no map → value omitted (RL priority_enum)
+    public void EmptyMap_Omitted()
+    {
+        var c = Base().Add("loan", "priority_enum", TestContract.App, "p", "int", mt: "enum", nullable: true).Enum("priority_enum", new JsonObject());
+        Assert.False(Row(c, "p=\"X\"").ContainsKey("priority_enum"));
+    }
 }

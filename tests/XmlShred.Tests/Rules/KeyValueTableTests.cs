@@ -101,4 +101,21 @@ public class KeyValueTableTests
         Assert.Null(rows[1].Get("source_report_key"));
         Assert.Equal("", rows[2]["source_report_key"]);
     }
+
+    [Fact] // §9: only the first token of a family is used
+    public void OnlyFirstTokenOfFamily()
+    {
+        var c = new TestContract().AppId().Add("scores", "", Prod, "s", "int", mt: "add_score(A), add_score(B)", nullable: true);
+        var row = c.Map(Doc.Xml("<prod s=\"5\"/>")).Single("scores");
+        Assert.Equal("A", row["score_identifier"]);
+    }
+
+    [Fact] // §11.6 in-document upsert: one history row per (name, source)
+    public void History_OneRowPerKey()
+    {
+        var c = new TestContract().AppId()
+            .Add("app_historical_lookup", "", Prod, "a", mt: "add_history", nullable: true)
+            .Add("app_historical_lookup", "", Prod, "a", mt: "add_history", nullable: true);
+        Assert.Single(c.Map(Doc.Xml("<prod a=\"1\"/>")).Rows("app_historical_lookup"));
+    }
 }

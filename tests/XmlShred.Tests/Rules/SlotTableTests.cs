@@ -105,4 +105,23 @@ public class SlotTableTests
         Assert.Equal(9999L, row["year"]);
         Assert.Equal("MISSING", row["model"]);  // typed default (slot defaults are not conditional here, §9.7)
     }
+
+    [Fact] // §9.5: a non-integer parameter is skipped with a warning
+    public void PolicyExceptions_NonIntegerParameterSkipped()
+    {
+        var c = new TestContract().AppId()
+            .Add("app_policy_exceptions_rl", "", Dec, "o1", mt: "policy_exceptions(abc)", nullable: true)
+            .Add("app_policy_exceptions_rl", "", Dec, "o2", mt: "policy_exceptions(7)", nullable: true);
+        var r = c.Map(Doc.Xml("<decision o1=\"R\" o2=\"R2\"/>"));
+        var row = r.Single("app_policy_exceptions_rl");
+        Assert.Equal(7L, row["policy_exception_type_enum"]);
+        Assert.Contains(r.Warnings, w => w.Contains("policy_exceptions(abc)"));
+    }
+
+    [Fact] // §9.6: a non-integer warranty parameter skips the group
+    public void Warranty_NonIntegerParameterSkipped()
+    {
+        var c = new TestContract().AppId().Add("app_warranties_rl", "company_name", Ins, "w", mt: "warranty_field(x)", nullable: true);
+        Assert.False(c.Map(Doc.Xml("<insure w=\"W\"/>")).Has("app_warranties_rl"));
+    }
 }

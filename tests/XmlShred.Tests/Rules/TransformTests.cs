@@ -190,4 +190,46 @@ public class TransformTests
         Assert.Null(row.Get("dz"));
         Assert.Equal(-10L, row["twice"]);
     }
+
+    [Fact] // §1.5: without a char_to_bit map every input converts to 0
+    public void CharToBit_NoMap_IsZero()
+    {
+        var c = new TestContract { Bits = null }.AppId().Add("loan", "k", TestContract.App, "k").Add("loan", "f", TestContract.App, "f", "bit", mt: "char_to_bit");
+        Assert.Equal(0L, c.Map(Doc.Xml(appAttrs: "k=\"1\" f=\"Y\"")).Single("loan")["f"]);
+    }
+
+    [Fact] // §5.11 default_getutcdate_if_null and GETUTCDATE() use the injected clock
+    public void UtcNow_FromOptions()
+    {
+        var c = new TestContract().AppId().Add("loan", "k", TestContract.App, "k")
+            .Add("loan", "d", TestContract.App, "d", "datetime", mt: "default_getutcdate_if_null", nullable: true)
+            .Add("loan", "g", TestContract.App, null, "datetime", mt: "calculated_field", nullable: true, expression: "GETUTCDATE()");
+        var row = c.Map(Doc.Xml(appAttrs: "k=\"1\"")).Single("loan");
+        Assert.Equal(Fixed.Now, row["d"]);
+        Assert.Equal(Fixed.Now, row["g"]);
+    }
+
+    [Theory] // §8.10 examples through calculated fields
+    [InlineData("CASE WHEN x LIKE 'a.c' THEN 'like' ELSE 'no' END", "string", "no")]
+    [InlineData("CASE x WHEN 'a' THEN 'one' WHEN 'ABC' THEN 'two' END", "string", "two")]
+    [InlineData("COALESCE(@nick, fn, 'n/a')", "string", "Al")]
+    [InlineData("CASE WHEN '10' > '9' THEN 'gt' ELSE 'le' END", "string", "le")]
+    [InlineData("application.x + '-' + X", "string", "abc-abc")]
+    public void Expressions_Examples(string expr, string type, string expected)
+    {
+        var c = new TestContract().AppId().Add("loan", "k", TestContract.App, "k")
+            .Add("loan", "e", TestContract.App, null, type, mt: "calculated_field", nullable: true, expression: expr);
+        Assert.Equal(expected, c.Map(Doc.Xml(appAttrs: "k=\"1\" x=\"abc\" fn=\" Al \"")).Single("loan")["e"]);
+    }
+
+    [Fact] // §8.6 DATEADD keeps time of day; DATEDIFF counts boundaries
+    public void Expressions_Dates()
+    {
+        var c = new TestContract().AppId().Add("loan", "k", TestContract.App, "k")
+            .Add("loan", "c", TestContract.App, null, "datetime", mt: "calculated_field", nullable: true, expression: "DATEADD(day, 30, d)")
+            .Add("loan", "n", TestContract.App, null, "int", mt: "calculated_field", nullable: true, expression: "DATEDIFF(month, '2024-01-31', '2024-02-01')");
+        var row = c.Map(Doc.Xml(appAttrs: "k=\"1\" d=\"01/15/2024 10:00\"")).Single("loan");
+        Assert.Equal(new DateTime(2024, 2, 14, 10, 0, 0), row["c"]);
+        Assert.Equal(1L, row["n"]);
+    }
 }

@@ -104,4 +104,40 @@ public class ValueResolutionTests
         Assert.True(row.ContainsKey("line"));
         Assert.Equal("", row["line"]);
     }
+
+    [Fact] // §5.7 address branch: first preferred candidate with a non-empty value; truncation [F18] and decimal scale
+    public void LastValidPr_AddressBranch_FirstNonEmpty()
+    {
+        var c = new TestContract().AppId().Add("loan", "k", TestContract.App, "k")
+            .Add("loan", "city", TestContract.Addr, "city", mt: "last_valid_pr_contact", length: 3, nullable: true)
+            .Add("loan", "amt", TestContract.Addr, "amt", "decimal", mt: "last_valid_pr_contact", length: 1, nullable: true)
+            .Add("loan", "nm", TestContract.Person, "last_name", mt: "last_valid_pr_contact", length: 2, nullable: true);
+        var row = c.Map(Doc.Xml(Doc.Person("1", attrs: "last_name=\" Smith\"",
+            inner: "<person_addr addr_tp=\"PREV\" city=\"PREVCITY\" amt=\"9\"/><person_addr addr_tp=\"CURR\" city=\"\" amt=\"1.25\"/><person_addr addr_tp=\"CURR\" city=\"Boston\"/>"),
+            appAttrs: "k=\"1\"")).Single("loan");
+        Assert.Equal("Bos", row["city"]);
+        Assert.Equal(1.3m, row["amt"]);
+        Assert.Equal("Sm", row["nm"]);
+    }
+
+    [Fact] // §5.7 card branch: the last app_prod_bcard descendant of the primary
+    public void LastValidPr_CardBranch()
+    {
+        var c = new TestContract().AppId().Add("loan", "lim", TestContract.Person + "/app_prod_bcard", "lim", mt: "last_valid_pr_contact", nullable: true);
+        var row = c.Map(Doc.Xml(Doc.Person("1", inner: "<x><app_prod_bcard lim=\"L1\"/></x><app_prod_bcard lim=\"L2\"/>"))).Single("loan");
+        Assert.Equal("L2", row["lim"]);
+    }
+
+    [Fact] // §8.8 [F14]: contact.* names come from the last valid PR; unprefixed names from the last Path Map element
+    public void ExpressionContext_Primary()
+    {
+        var c = new TestContract().AppId().Add("loan", "k", TestContract.App, "k")
+            .Add("loan", "e", TestContract.App, null, mt: "calculated_field", nullable: true, expression: "contact.first_name")
+            .Add("loan", "e2", TestContract.App, null, mt: "calculated_field", nullable: true, expression: "first_name");
+        var row = c.Map(Doc.Xml(Doc.Person("1", "AUTHU") + Doc.Person("2") + Doc.Person("3") + Doc.Person("4", "AUTHU"), appAttrs: "k=\"1\"")).Single("loan");
+        Assert.Equal("F3", row["e"]);
+        Assert.Equal("F4", row["e2"]);
+        var none = c.Map(Doc.Xml(Doc.Person("1", "AUTHU"), appAttrs: "k=\"1\"")).Single("loan");
+        Assert.False(none.ContainsKey("e")); // no primary → no contact.* keys
+    }
 }
