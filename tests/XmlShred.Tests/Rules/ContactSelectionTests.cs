@@ -141,4 +141,14 @@ public class ContactSelectionTests
         var row = c.Map(Doc.Xml("<person con_id=\"1\" role=\"PR\" first_name=\"P\" issue=\"N\"/>" + contact, appAttrs: "k=\"1\"")).Single("loan");
         Assert.Equal(expected, row.Get("issue_flag"));
     }
+
+    [Fact] // §10 [F20]: contact warnings once each, names and codes from the contract's filter rule
+    public void F20_WarningsUseContractNamesOnce()
+    {
+        var r = Contacts().Map(Doc.Xml(
+            "<person con_id=\"1\" role=\"XX\" first_name=\"A\"/><person role=\"PR\" first_name=\"B\"/>" + Doc.Person("3")));
+        Assert.Single(r.Warnings, w => w == "Skipping contact - Contact 1: Invalid role value: XX (must be one of PR, AUTHU)");
+        Assert.Single(r.Warnings, w => w == "Skipping contact - Contact 2: Missing required attributes: con_id");
+        Assert.DoesNotContain(r.Warnings, w => w.Contains("ac_role_tp_c") || w.Contains("address_tp_c"));
+    }
 }

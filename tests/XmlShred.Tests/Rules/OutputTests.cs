@@ -74,4 +74,16 @@ public class OutputTests
         var json = MappingJson.ToJson(c.Map(Doc.Xml()), "x");
         Assert.Equal(["app_base"], json["tables"]!.AsObject().Select(p => p.Key));
     }
+
+    [Fact] // §11.2 [F19]: mapping is a pure function — re-mapping gives identical output (no remembered con_ids)
+    public void F19_MappingIsPure()
+    {
+        var c = new TestContract().AppId().Add("app_contact_base", "first_name", TestContract.Person, "first_name");
+        var mapper = c.Mapper();
+        var xml = Doc.Xml(Doc.Person("5"));
+        var first = MappingJson.ToText(mapper.Map(xml), "x");
+        var second = MappingJson.ToText(mapper.Map(xml), "x");
+        Assert.Equal(first, second);
+        Assert.Contains("\"con_id\": 5", second);
+    }
 }
