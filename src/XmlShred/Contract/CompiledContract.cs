@@ -18,6 +18,11 @@ public sealed class CompiledContract
     public required string RootElement { get; init; }
     /// <summary>Target tables in write order (§11.1); processing_log is not among them.</summary>
     public required IReadOnlyList<TablePlan> Tables { get; init; }
+    /// <summary>
+    /// The application table: the one whose <c>identity_insert</c> entry supplies <c>app_id</c> (else the first in write
+    /// order). Its row is never dropped (§4.6) and every other table's app_id references it.
+    /// </summary>
+    public required TablePlan RootTable { get; init; }
     public required FilterRule ContactRule { get; init; }
     public required FilterRule AddressRule { get; init; }
     public FilterRule? EmploymentRule { get; init; }

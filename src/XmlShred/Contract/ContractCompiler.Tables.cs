@@ -6,14 +6,16 @@ internal sealed partial class ContractCompiler
     {
         var order = _doc.TableInsertionOrder ?? [];
         var groups = entries.GroupBy(e => e.TargetTable).ToList(); // first-appearance order
-        var rootTable = order.FirstOrDefault();
+        var rootTable = groups.FirstOrDefault(g => g.Any(e => e.TargetColumn == BuilderColumns.AppId && e.Has(MappingTokenKind.IdentityInsert)))?.Key
+            ?? order.FirstOrDefault();
+        var contactTable = relationships.FirstOrDefault(r => LastSegment(r.XmlChildPath) == rules.Contact?.ElementName)?.ChildTable;
         var plans = new List<(TablePlan Plan, int Rank)>();
         foreach (var group in groups)
         {
             var name = group.Key;
-            var kind = KindOf(name, group.ToList(), rules, relationships);
+            var kind = KindOf(name, group.ToList(), rules, relationships, contactTable);
             var listed = order.IndexOf(name);
-            if (listed > 0 && name != ProcessingLog && kind is TableKind.Application && !relationships.Any(r => r.ChildTable == name))
+            if (listed >= 0 && name != rootTable && name != ProcessingLog && kind is TableKind.Application && !relationships.Any(r => r.ChildTable == name))
                 _sink.Error("L3.4", $"table_insertion_order[{listed}]", $"table '{name}' is no relationship's child_table and its entries create no rows themselves");
             var parent = kind is TableKind.Address or TableKind.Employment ? relationships.FirstOrDefault(r => r.ChildTable == name)?.ParentTable : null;
             var (columns, keys) = ColumnsOf(kind, group.ToList(), kind == TableKind.Address ? rules.Address : kind == TableKind.Employment ? rules.Employment : null);
@@ -29,7 +31,6 @@ internal sealed partial class ContractCompiler
             };
             plans.Add((plan, listed >= 0 ? listed : int.MaxValue));
         }
-        _ = rootTable;
         var sorted = plans.OrderBy(p => p.Rank).ThenBy(p => p.Plan.Name, StringComparer.Ordinal).Select(p => p.Plan).ToList();
         return sorted.Select((p, i) => new TablePlan
         {
@@ -40,7 +41,7 @@ internal sealed partial class ContractCompiler
     private const string ProcessingLog = "processing_log";
 
     /// <summary>Contact/address/employment from the relationship whose child element a filter rule names; else the row-creating token.</summary>
-    private static TableKind KindOf(string table, List<MappingEntry> entries, Rules rules, IReadOnlyList<RelationshipDocument> relationships)
+    private static TableKind KindOf(string table, List<MappingEntry> entries, Rules rules, IReadOnlyList<RelationshipDocument> relationships, string? contactTable)
     {
         var rel = relationships.FirstOrDefault(r => r.ChildTable == table);
         if (rel is not null)
@@ -49,6 +50,8 @@ internal sealed partial class ContractCompiler
             if (element == rules.Contact?.ElementName) return TableKind.Contact;
             if (element == rules.Address?.ElementName) return TableKind.Address;
             if (rules.Employment is not null && element == rules.Employment.ElementName) return TableKind.Employment;
+            // Without an employment rule, a table of the contact's child elements is still the employment table: it just gets no rows (L3.1).
+            if (rules.Employment is null && (rel.ParentTable == contactTable || ParentSegment(rel.XmlChildPath) == rules.Contact?.ElementName)) return TableKind.Employment;
         }
         foreach (var entry in entries)
         {
@@ -59,6 +62,8 @@ internal sealed partial class ContractCompiler
         }
         return TableKind.Application;
     }
+
+    private static string ParentSegment(string? path) => LastSegment(path is null ? null : path.TrimEnd('/')[..Math.Max(0, path.TrimEnd('/').LastIndexOf('/'))]);
 
     private static (List<ColumnSpec> Columns, List<string> Keys) ColumnsOf(TableKind kind, List<MappingEntry> entries, FilterRule? childRule)
     {

@@ -47,6 +47,7 @@ internal sealed partial class ContractCompiler
             ApplicationElement = string.IsNullOrWhiteSpace(_doc.SourceApplicationTable) ? "application" : _doc.SourceApplicationTable.Trim(),
             TargetSchema = string.IsNullOrWhiteSpace(_doc.TargetSchema) ? "dbo" : _doc.TargetSchema.Trim(),
             Tables = tables,
+            RootTable = RootOf(tables),
             ContactRule = rules.Contact,
             AddressRule = rules.Address,
             EmploymentRule = rules.Employment,
@@ -60,6 +61,11 @@ internal sealed partial class ContractCompiler
             BooleanToBit = BitMap("boolean_to_bit"),
         };
     }
+
+    /// <summary>The table of the identity_insert entry that fills app_id; the first table when there is none.</summary>
+    internal static TablePlan RootOf(IReadOnlyList<TablePlan> tables) =>
+        tables.FirstOrDefault(t => t.Kind == TableKind.Application
+            && t.Entries.Any(e => e.TargetColumn == BuilderColumns.AppId && e.Has(MappingTokenKind.IdentityInsert))) ?? tables[0];
 
     private void CheckTopLevel()
     {

@@ -90,9 +90,28 @@ internal sealed class ContactSet
         {
             if (rule.IsType(RoleOf(valid[i].Element, role), 0)) expressionPrimary = valid[i];
         }
+        WarnAboutPrimariesAndDuplicates(contactElements, rule, warnings, appIdText);
         if (valid.Count > 0 && primary is null)
             warnings.Add($"DATA QUALITY: Application {appIdText} - No PRIMARY ({(rule.TypeList.Count > 0 ? rule.TypeList[0] : "?")}) contact found - some fields requiring 'last_valid_pr_contact' will be skipped");
         return new ContactSet(valid, primary, secondary, authorizedUser, expressionPrimary);
+    }
+
+    /// <summary>§10 data-quality warnings about the primary role and repeated con_ids among well-formed contacts.</summary>
+    private static void WarnAboutPrimariesAndDuplicates(List<XmlNode> contacts, FilterRule rule, List<string> warnings, string appIdText)
+    {
+        if (rule.TypeList.Count == 0 || rule.TypeAttribute is null) return;
+        var primaries = contacts.Where(c => rule.IsType(c.GetExact(rule.TypeAttribute), 0) && ContactRules.TryParseId(c.GetExact(ContactRules.ConIdAttribute), out _)).ToList();
+        if (primaries.Count > 1) warnings.Add($"Multiple primary contacts found ({primaries.Count}), will process all");
+        if (primaries.Count > 0 && primaries.All(p => !ContactRules.IsMeaningfulContact(p)))
+            warnings.Add($"DATA QUALITY: Application {appIdText} - PRIMARY ({rule.TypeList[0]}) contact missing meaningful data ({string.Join(", ", ContactRules.MeaningfulContactAttributes.Order(StringComparer.Ordinal))}) - will process application only");
+        var duplicates = contacts
+            .Select(c => (c.GetExact(ContactRules.ConIdAttribute) ?? "").Trim())
+            .Where(id => id.Length > 0)
+            .GroupBy(id => id, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => g.Key)
+            .ToList();
+        if (duplicates.Count > 0) warnings.Add($"Duplicate con_ids found: [{string.Join(", ", duplicates)}]");
     }
 
     private static string? RoleOf(XmlNode element, string? roleAttribute) => roleAttribute is null ? null : element.GetExact(roleAttribute);

@@ -45,7 +45,7 @@ public sealed class DocumentMapper : IApplicationMapper
     {
         var errors = new List<string>();
         var appId = DocumentValidator.Validate(document, Contract, errors);
-        if (appId is null) return MappingResult.Rejected(null, "validation", string.Join("; ", errors), []);
+        if (errors.Count > 0 || appId is null) return MappingResult.Rejected(appId, "validation", string.Join("; ", errors), []);
         try
         {
             var state = new DocumentState(Contract, _contextNames, _contactContextNames, document, appId.Value, Options.UtcNow());
@@ -53,7 +53,7 @@ public sealed class DocumentMapper : IApplicationMapper
             for (var i = 0; i < Contract.Tables.Count; i++)
             {
                 var table = Contract.Tables[i];
-                var rows = BuildTable(table, state, isRoot: i == 0);
+                var rows = BuildTable(table, state, isRoot: ReferenceEquals(table, Contract.RootTable));
                 if (rows.Count == 0) continue;
                 tables.Add(TableAssembler.Assemble(table, rows));
             }

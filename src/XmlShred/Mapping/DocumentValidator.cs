@@ -9,7 +9,10 @@ internal static class DocumentValidator
     private const string RequestElement = "Request";
     private const string CustDataElement = "CustData";
 
-    /// <summary>Returns the validated app id, or null with every error found (E3 and E4 are both reported).</summary>
+    /// <summary>
+    /// Returns the app id when Request/@ID is valid (even if E4 fails, so the rejection still names it) and adds every
+    /// error found to <paramref name="errors"/> (E3 and E4 are both reported). The document is valid when none is added.
+    /// </summary>
     public static long? Validate(XmlDocumentModel document, CompiledContract contract, List<string> errors)
     {
         long? appId = null;
@@ -33,7 +36,7 @@ internal static class DocumentValidator
                 ? $"Missing required application element: /Provenir/Request/CustData/{expected}. Contract '{contract.Name}' expects '{expected}' for this product line."
                 : $"Wrong product line: contract '{contract.Name}' expects /Provenir/Request/CustData/{expected} but the document has {string.Join(", ", found.Select(f => "/" + f))}. This XML is not compatible with the contract.");
         }
-        return errors.Count == 0 ? appId : null;
+        return appId;
     }
 
     private static XmlNode? FirstChild(XmlNode node, string name)

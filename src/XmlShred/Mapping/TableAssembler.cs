@@ -57,7 +57,8 @@ internal static class TableAssembler
     /// <summary>§11.6: within one application only the first row per key is inserted (when the key is complete).</summary>
     private static List<Row> KeepFirstPerKey(TablePlan table, List<Row> rows)
     {
-        if (rows.Count < 2) return rows;
+        // Address/employment rows are keyed by (con_id, type); without a mapped type column there is no such key.
+        if (rows.Count < 2 || (table.Kind is TableKind.Address or TableKind.Employment && table.KeyColumns.Count < 2)) return rows;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var kept = new List<Row>(rows.Count);
         foreach (var row in rows)

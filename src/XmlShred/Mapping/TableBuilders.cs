@@ -46,11 +46,20 @@ internal static class TableBuilders
             state.Warnings.Add($"{rule.Role} filtering: Application {state.AppIdText} has no valid contacts");
             return rows;
         }
+        var label = rule.Role == ElementRole.Address ? "address" : "employment";
         foreach (var contact in state.Contacts.Valid)
         {
+            var index = -1;
             foreach (var child in contact.Element.Children)
             {
-                if (child.Name != rule.ElementName || !PassesRule(child, rule)) continue;
+                if (child.Name != rule.ElementName) continue;
+                index++;
+                if (rule.TypeAttribute is not null && string.IsNullOrWhiteSpace(child.GetExact(rule.TypeAttribute)))
+                {
+                    state.Warnings.Add($"Skipping {label} - {char.ToUpperInvariant(label[0])}{label[1..]} {index} for con_id {contact.ConIdText}: Missing {rule.TypeAttribute}");
+                    continue;
+                }
+                if (!PassesRule(child, rule)) continue;
                 var conId = contact.ConIdText;
                 var scope = Scope.ForChild(child, conId, () => ExpressionContexts.ForChild(state, child, conId));
                 var row = new Row(table.Columns.Count);

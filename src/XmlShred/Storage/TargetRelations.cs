@@ -3,12 +3,12 @@ using XmlShred.Contract;
 namespace XmlShred.Storage;
 
 /// <summary>
-/// The foreign keys every relational target creates (§11.3, SCHEMA §8): the root table is the first in write order;
+/// The foreign keys every relational target creates (§11.3, SCHEMA §8): the root table is the contract's application table;
 /// tables carrying app_id reference it, and address/employment rows reference the contact table by con_id.
 /// </summary>
 public static class TargetRelations
 {
-    public static TablePlan Root(CompiledContract contract) => contract.Tables[0];
+    public static TablePlan Root(CompiledContract contract) => contract.RootTable;
 
     /// <summary>(parent table, column) this table's rows must reference, or null for the root and for unkeyed tables.</summary>
     public static (string Parent, string Column)? ParentOf(CompiledContract contract, TablePlan table)

@@ -37,6 +37,7 @@ internal static class StorageTestContract
             TargetSchema = schema,
             RootElement = "Provenir",
             Tables = [appBase, contact, values, address, scores],
+            RootTable = appBase,
             ContactRule = rule,
             AddressRule = rule,
             ContactTable = contact,

@@ -54,7 +54,7 @@ public abstract class TargetDatabaseConformanceTests
         var contract = new CompiledContract
         {
             Name = loaded.Name, Hash = loaded.Hash, SourceTable = loaded.SourceTable, SourceColumn = loaded.SourceColumn,
-            ApplicationElement = loaded.ApplicationElement, TargetSchema = NewSchema(), RootElement = loaded.RootElement, Tables = loaded.Tables,
+            ApplicationElement = loaded.ApplicationElement, TargetSchema = NewSchema(), RootElement = loaded.RootElement, Tables = loaded.Tables, RootTable = loaded.RootTable,
             ContactRule = loaded.ContactRule, AddressRule = loaded.AddressRule, EmploymentRule = loaded.EmploymentRule,
             ContactTable = loaded.ContactTable, AddressTable = loaded.AddressTable, EmploymentTable = loaded.EmploymentTable,
             RelationshipContactElement = loaded.RelationshipContactElement, RelationshipAddressElement = loaded.RelationshipAddressElement,
