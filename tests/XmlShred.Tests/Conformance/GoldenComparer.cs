@@ -18,6 +18,10 @@ internal static class GoldenComparer
         {
             return $"{sample}: outcome expected '{expectedOutcome}' but was '{actualOutcome}' ({(string?)actual["reason"]})";
         }
+        if (expected.ContainsKey("app_id") && expected["app_id"]?.ToJsonString() != actual["app_id"]?.ToJsonString())
+        {
+            problems.AppendLine($"{sample}: app_id expected {expected["app_id"]?.ToJsonString() ?? "null"} but was {actual["app_id"]?.ToJsonString() ?? "null"}");
+        }
         var expectedTables = expected["tables"]?.AsObject() ?? [];
         var actualTables = actual["tables"]?.AsObject() ?? [];
         var names = expectedTables.Select(t => t.Key).Union(actualTables.Select(t => t.Key)).ToList();
