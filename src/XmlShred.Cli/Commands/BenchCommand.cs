@@ -7,7 +7,7 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var command = new Command("bench", "Measures throughput: `bench map` (single-thread mapping vs a bare XML scan); `bench run` (queued vs sequential pipeline into SQLite).");
+        var command = new Command("bench", "Measures throughput: `bench map` (single-thread mapping vs a bare XML scan); `bench run` (queued vs sequential pipeline into SQLite, PostgreSQL or SQL Server).");
         command.Subcommands.Add(BenchMapCommand.Create());
         command.Subcommands.Add(BenchRunCommand.Create());
         return command;

@@ -14,7 +14,7 @@ internal static class BenchRunCommand
 {
     public static Command Create()
     {
-        var db = new Option<string>("--db") { Description = "SQLite file the runs write to (recreated for every repeat; a .template copy holds the loaded corpus).", Required = true };
+        var db = new Option<string>("--db") { Description = "SQLite file the runs write to (recreated for every repeat; a .template copy holds the loaded corpus), or a PostgreSQL/SQL Server connection (emptied for every repeat).", Required = true };
         var repeats = new Option<int>("--repeats") { Description = "Runs per mode.", DefaultValueFactory = _ => 3 };
         var count = new Option<int>("--count") { Description = "Applications in the corpus.", DefaultValueFactory = _ => 6000 };
         var samples = new Option<DirectoryInfo?>("--samples") { Description = "Folder of sample XML files to replicate (default: ../shared/reference/samples/cc when present, else generated documents)." };
@@ -31,11 +31,13 @@ internal static class BenchRunCommand
         { db, repeats, count, samples, contract, maxKb, workers, batchSize };
         CliAction.Set(command, async (result, cancellationToken) =>
         {
-            var path = Path.GetFullPath(result.GetRequiredValue(db));
+            var server = BenchServerTarget.IsServer(result.GetRequiredValue(db));
+            var path = server ? result.GetRequiredValue(db) : Path.GetFullPath(result.GetRequiredValue(db));
             var (contractPath, documents) = Corpus(result.GetValue(samples), result.GetValue(contract), result.GetValue(count), result.GetValue(maxKb));
             var compiled = ContractLoader.LoadFile(contractPath);
             var template = path + ".template";
-            await PrepareTemplateAsync(template, compiled, documents, cancellationToken).ConfigureAwait(false);
+            if (server) await BenchServerTarget.PrepareAsync(path, compiled, documents, cancellationToken).ConfigureAwait(false);
+            else await PrepareTemplateAsync(template, compiled, documents, cancellationToken).ConfigureAwait(false);
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores{LoadAverage()}; each repeat is `xmlshred run --workers {result.GetValue(workers)} --batch-size {result.GetValue(batchSize)}` in a child process");
             Console.WriteLine($"Corpus: {documents.Count} applications ({documents.Sum(d => (long)d.Xml.Length) / 1048576.0:N1} MB of XML), contract {Path.GetFileName(contractPath)}");
             var runs = new Dictionary<PipelineMode, List<RunReport>> { [PipelineMode.Sequential] = [], [PipelineMode.Queued] = [] };
@@ -43,7 +45,8 @@ internal static class BenchRunCommand
             {
                 foreach (var mode in runs.Keys)
                 {
-                    var report = await RunChildAsync(template, path, contractPath, mode, result.GetValue(workers), result.GetValue(batchSize), cancellationToken).ConfigureAwait(false);
+                    if (server) await BenchServerTarget.ResetAsync(path, compiled, cancellationToken).ConfigureAwait(false);
+                    var report = await RunChildAsync(server ? null : template, path, contractPath, mode, result.GetValue(workers), result.GetValue(batchSize), cancellationToken).ConfigureAwait(false);
                     runs[mode].Add(report);
                     Console.WriteLine($"  {mode.ToString().ToLowerInvariant(),-10} repeat {i + 1}: {report.AppsPerSecond,8:N0} apps/s, {report.Succeeded} ok, {report.Failed} failed, peak RSS {report.PeakWorkingSetBytes / 1048576.0:N0} MB, {report.CpuSeconds:N1} CPU-s");
                 }
@@ -132,11 +135,20 @@ internal static class BenchRunCommand
         SqliteConnection.ClearAllPools();
     }
 
-    private static async Task<RunReport> RunChildAsync(string template, string db, string contract, PipelineMode mode, int workers, int batchSize, CancellationToken cancellationToken)
+    /// <param name="template">The SQLite file to copy to <paramref name="db"/> first; null for a server target (already emptied).</param>
+    private static async Task<RunReport> RunChildAsync(string? template, string db, string contract, PipelineMode mode, int workers, int batchSize, CancellationToken cancellationToken)
     {
-        DeleteDatabase(db);
-        File.Copy(template, db);
-        var reportPath = db + ".report.json";
+        string reportPath;
+        if (template is null)
+        {
+            reportPath = Path.Combine(Path.GetTempPath(), $"xmlshred-bench-{Guid.NewGuid():N}.report.json");
+        }
+        else
+        {
+            DeleteDatabase(db);
+            File.Copy(template, db);
+            reportPath = db + ".report.json";
+        }
         var info = SelfLauncher.StartInfo(["run", "--db", db, "--contract", contract, "--mode", mode.ToString().ToLowerInvariant(), "--no-progress",
             "--workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture), "--batch-size", batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture), "--report", reportPath]);
         info.Environment["DOTNET_TieredPGO"] = "1";

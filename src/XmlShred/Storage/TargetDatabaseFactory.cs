@@ -1,4 +1,6 @@
+using XmlShred.Storage.Postgres;
 using XmlShred.Storage.Sqlite;
+using XmlShred.Storage.SqlServer;
 
 namespace XmlShred.Storage;
 
@@ -12,8 +14,8 @@ public enum TargetDialect
 /// <summary>
 /// The one place that turns a <c>--db</c> value into a database. The dialect is chosen by the form of the value:
 /// <c>postgres://…</c>, <c>postgresql://…</c> or <c>Host=…</c> → PostgreSQL; <c>Server=…</c> or
-/// <c>Data Source=…;Initial Catalog=…</c> → SQL Server; anything else (a file path or <c>Data Source=file.db</c>) → SQLite.
-/// Other dialects register here when their implementation lands.
+/// <c>Data Source=…;Initial Catalog=…</c> or <c>mssql://…</c> → SQL Server; anything else (a file path or
+/// <c>Data Source=file.db</c>) → SQLite.
 /// </summary>
 public static class TargetDatabaseFactory
 {
@@ -23,7 +25,7 @@ public static class TargetDatabaseFactory
         if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
             || HasKeyword(text, "Host"))
             return TargetDialect.PostgreSql;
-        if (HasKeyword(text, "Server") || (HasKeyword(text, "Data Source") && (HasKeyword(text, "Initial Catalog") || HasKeyword(text, "Database"))))
+        if (SqlServerConnectionString.IsUrl(text) || HasKeyword(text, "Server") || (HasKeyword(text, "Data Source") && (HasKeyword(text, "Initial Catalog") || HasKeyword(text, "Database"))))
             return TargetDialect.SqlServer;
         return TargetDialect.Sqlite;
     }
@@ -33,7 +35,9 @@ public static class TargetDatabaseFactory
     public static ITargetDatabase Open(string connection) => DetectDialect(connection) switch
     {
         TargetDialect.Sqlite => new SqliteTargetDatabase(SqliteTargetDatabase.NormalizeConnectionString(connection)),
-        var dialect => throw new NotSupportedException($"the {dialect} dialect is not available in this build yet; use a SQLite file path"),
+        TargetDialect.PostgreSql => new PostgresTargetDatabase(connection.Trim()),
+        TargetDialect.SqlServer => new SqlServerTargetDatabase(connection.Trim()),
+        var dialect => throw new NotSupportedException($"the {dialect} dialect is not available in this build"),
     };
 
     /// <summary>True when <paramref name="text"/> has <c>keyword=</c> at its start or after a ';' (case-insensitive).</summary>

@@ -1,0 +1,56 @@
+using Microsoft.Data.SqlClient;
+using XmlShred.Contract;
+
+namespace XmlShred.Storage.SqlServer;
+
+/// <summary>
+/// The <c>load</c> command's insert into the source table: bulk copy into #temp, then one MERGE whose OUTPUT $action
+/// tells inserts from replacements, all in one transaction.
+/// </summary>
+internal static class SqlServerSourceLoader
+{
+    private const string Stage = "#xmlshred_load";
+
+    public static async Task<SourceLoadResult> LoadAsync(SqlConnection connection, CompiledContract contract, IReadOnlyList<SourceDocument> documents, bool replace, CancellationToken cancellationToken)
+    {
+        var plan = new TablePlan
+        {
+            Name = Stage,
+            Kind = TableKind.Application,
+            WriteOrder = 0,
+            Entries = [],
+            Columns = [new ColumnSpec("app_id", DataType.BigInt, null, true), new ColumnSpec("xml", DataType.String, -1, false)],
+            KeyColumns = ["app_id"],
+        };
+        var group = new TableRowGroup(plan, ["app_id", "xml"]);
+        // One row per app_id (MERGE may not match a target row twice): the last document wins.
+        group.Rows.AddRange(documents.GroupBy(d => d.AppId).Select(g => new object?[] { g.Key, g.Last().Xml }));
+
+        await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using (var create = new SqlCommand($"DROP TABLE IF EXISTS {Stage}; CREATE TABLE {Stage} (app_id bigint NOT NULL PRIMARY KEY, xml nvarchar(max) NULL);", connection, transaction))
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        using (var bulk = new SqlBulkCopy(connection, SqlBulkCopyOptions.KeepNulls, transaction) { DestinationTableName = Stage, BulkCopyTimeout = 0 })
+        using (var reader = new MappedRowsDataReader(group))
+        {
+            bulk.ColumnMappings.Add("app_id", "app_id");
+            bulk.ColumnMappings.Add("xml", "xml");
+            await bulk.WriteToServerAsync(reader, cancellationToken);
+        }
+        var column = SqlServerTypes.Quote(contract.SourceColumn);
+        var merge = $"MERGE {SqlServerTypes.Qualified(contract.TargetSchema, contract.SourceTable)} WITH (HOLDLOCK) AS t USING {Stage} AS s ON t.app_id = s.app_id\n"
+            + (replace ? $"WHEN MATCHED THEN UPDATE SET t.{column} = s.xml\n" : "")
+            + $"WHEN NOT MATCHED BY TARGET THEN INSERT (app_id, {column}) VALUES (s.app_id, s.xml)\nOUTPUT $action;\nDROP TABLE {Stage};";
+        int inserted = 0, replaced = 0;
+        await using (var command = new SqlCommand(merge, connection, transaction) { CommandTimeout = 0 })
+        await using (var actions = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await actions.ReadAsync(cancellationToken))
+            {
+                if (actions.GetString(0) == "INSERT") inserted++;
+                else replaced++;
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new SourceLoadResult(inserted, replaced, documents.Count - inserted - replaced);
+    }
+}
