@@ -84,10 +84,11 @@ internal static class BenchRunCommand
             .Where(x => RequestIdReader.Read(x).AppId is not null)
             .ToList();
         if (bases.Count == 0) throw new UsageException($"no sample XML files of at most {maxKb} KB with a Request/@ID in {folder}");
+        var stride = CorpusReplicator.StrideFor(bases);
         var documents = new List<SourceDocument>(count);
         for (var i = 0; i < count; i++)
         {
-            var xml = CorpusReplicator.Rewrite(bases[i % bases.Count], i / bases.Count);
+            var xml = CorpusReplicator.Rewrite(bases[i % bases.Count], i / bases.Count, stride);
             documents.Add(new SourceDocument(RequestIdReader.Read(xml).AppId!.Value, xml));
         }
         return (contractPath, documents);
