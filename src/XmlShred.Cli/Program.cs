@@ -1,3 +1,4 @@
+using XmlShred.Pipeline;
 using System.CommandLine;
 using XmlShred.Cli.Commands;
 
@@ -11,7 +12,7 @@ public static class Program
         // Ctrl+C belongs to ShutdownController (two stages); System.CommandLine must not kill the process after 2 s.
         var code = await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }).ConfigureAwait(false);
         // System.CommandLine returns 1 for a parse error; usage errors are 2 here.
-        return parse.Errors.Count > 0 ? ExitCodes.Usage : code;
+        return parse.Errors.Count > 0 ? ExitCodes.UsageError : code;
     }
 
     /// <summary>The whole command tree; each command lives in its own file under Commands/.</summary>

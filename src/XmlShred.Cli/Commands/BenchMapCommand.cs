@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Xml;
 using XmlShred.Mapping;
+using XmlShred.Pipeline;
 
 namespace XmlShred.Cli.Commands;
 
@@ -35,13 +36,13 @@ internal static class BenchMapCommand
             catch (Exception ex) when (ex is Contract.ContractException or IOException or ArgumentException)
             {
                 stderr.WriteLine(ex.Message);
-                return ExitCodes.Usage;
+                return ExitCodes.UsageError;
             }
             var files = CliInputs.ExpandXmlFiles(parse.GetValue(inputs)!, out var missing);
             if (files.Count == 0 || missing.Count > 0)
             {
                 stderr.WriteLine($"error: no documents ({string.Join(", ", missing)})");
-                return ExitCodes.Usage;
+                return ExitCodes.UsageError;
             }
             var docs = files.Select(File.ReadAllText).ToArray();
             var megabytes = docs.Sum(d => (double)Encoding.UTF8.GetByteCount(d)) / (1024 * 1024);

@@ -156,7 +156,7 @@ internal static class BenchRunCommand
         var stdout = child.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = child.StandardError.ReadToEndAsync(cancellationToken);
         await child.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        if (child.ExitCode is not (ExitCodes.Success or ExitCodes.ApplicationsFailed))
+        if (child.ExitCode is not (ExitCodes.Success or ExitCodes.SomeApplicationsFailed))
             throw new InvalidOperationException($"benchmark run exited with {child.ExitCode}: {await stderr.ConfigureAwait(false)}{await stdout.ConfigureAwait(false)}");
         return RunReport.ReadFrom(reportPath);
     }

@@ -17,12 +17,12 @@ internal static class CliAction
             catch (ContractException ex)
             {
                 await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-                return ExitCodes.Usage;
+                return ExitCodes.UsageError;
             }
             catch (Exception ex) when (ex is UsageException or ArgumentException or NotSupportedException or FileNotFoundException or DirectoryNotFoundException)
             {
                 await Console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-                return ExitCodes.Usage;
+                return ExitCodes.UsageError;
             }
             catch (OperationCanceledException)
             {
@@ -33,7 +33,7 @@ internal static class CliAction
             {
                 await Console.Error.WriteLineAsync($"error: {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
                 if (Environment.GetEnvironmentVariable("XMLSHRED_DEBUG") == "1") await Console.Error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
-                return ExitCodes.Failure;
+                return ExitCodes.UnexpectedError;
             }
         });
 }

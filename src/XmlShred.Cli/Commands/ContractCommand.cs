@@ -1,5 +1,6 @@
 using System.CommandLine;
 using XmlShred.Contract;
+using XmlShred.Pipeline;
 
 namespace XmlShred.Cli.Commands;
 
@@ -33,7 +34,7 @@ internal static class ContractCommand
             if (!path.Exists)
             {
                 stderr.WriteLine($"error: {path.FullName}: no such file");
-                return ExitCodes.Usage;
+                return ExitCodes.UsageError;
             }
             var (contract, diagnostics) = ContractLoader.Compile(File.ReadAllBytes(path.FullName), Path.GetFileNameWithoutExtension(path.Name));
             foreach (var diagnostic in diagnostics) stdout.WriteLine(diagnostic);
@@ -43,8 +44,8 @@ internal static class ContractCommand
                 stdout.WriteLine($"{path.Name}: {contract.Tables.Count} tables, {contract.Tables.Sum(t => t.Entries.Count)} mappings; {errors} error(s), {warnings} warning(s)");
             else
                 stdout.WriteLine($"{path.Name}: refused; {errors} error(s), {warnings} warning(s)");
-            if (errors > 0) return ExitCodes.Usage;
-            return parse.GetValue(strict) && warnings > 0 ? ExitCodes.Failure : ExitCodes.Success;
+            if (errors > 0) return ExitCodes.UsageError;
+            return parse.GetValue(strict) && warnings > 0 ? ExitCodes.UnexpectedError : ExitCodes.Success;
         });
         return command;
     }

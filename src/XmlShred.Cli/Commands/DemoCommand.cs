@@ -50,7 +50,7 @@ internal static class DemoCommand
             var code = await RunCommand.ExecuteAsync(path, contract, new RunOptions { Workers = result.GetValue(workers) }, result.GetValue(noProgress), reportPath: null).ConfigureAwait(false);
             Console.WriteLine($"Explore: sqlite3 {path} \"SELECT status, stage, COUNT(*) FROM processing_log GROUP BY 1, 2\"");
             // Failed applications are part of the demo (the broken documents), not a failure of it.
-            return code == ExitCodes.ApplicationsFailed ? ExitCodes.Success : code;
+            return code == ExitCodes.SomeApplicationsFailed ? ExitCodes.Success : code;
         });
         return command;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
+using XmlShred.Pipeline;
 using XmlShred.Synthetic;
 
 namespace XmlShred.Cli.Commands;
@@ -65,7 +66,7 @@ internal static class GenerateCommand
             catch (ArgumentOutOfRangeException ex)
             {
                 stderr.WriteLine($"generate: {ex.Message}");
-                return ExitCodes.Usage;
+                return ExitCodes.UsageError;
             }
             return Run(options, r.GetValue(output)!, stdout, stderr);
         });

@@ -3,6 +3,7 @@ using Spectre.Console;
 using XmlShred.Contract;
 using XmlShred.Mapping;
 using XmlShred.Output;
+using XmlShred.Pipeline;
 
 namespace XmlShred.Cli.Commands;
 
@@ -44,7 +45,7 @@ internal static class MapCommand
             catch (Exception ex) when (ex is ContractException or IOException or ArgumentException or UnauthorizedAccessException)
             {
                 stderr.WriteLine(ex.Message);
-                return ExitCodes.Usage;
+                return ExitCodes.UsageError;
             }
             var files = CliInputs.ExpandXmlFiles(parse.GetValue(inputs)!, out var missing);
             foreach (var path in missing) stderr.WriteLine($"error: {path}: no such file or folder");
@@ -83,7 +84,7 @@ internal static class MapCommand
                 }
             }
             if (outDir is not null) stderr.WriteLine($"{files.Count} document(s) mapped into {outDir.FullName}");
-            return failures == 0 ? ExitCodes.Success : ExitCodes.Failure;
+            return failures == 0 ? ExitCodes.Success : ExitCodes.UnexpectedError;
         });
         return command;
     }

@@ -23,14 +23,3 @@ public sealed record RunSummary
     /// <summary>0 all succeeded; 3 completed with failed applications; 130 interrupted.</summary>
     public int ExitCode => Interrupted ? ExitCodes.Interrupted : Failed > 0 ? ExitCodes.SomeApplicationsFailed : ExitCodes.Success;
 }
-
-/// <summary>Process exit codes of every command.</summary>
-public static class ExitCodes
-{
-    public const int Success = 0;
-    public const int UnexpectedError = 1;
-    public const int UsageError = 2;
-    /// <summary>The run completed, but at least one application has a failed processing_log row.</summary>
-    public const int SomeApplicationsFailed = 3;
-    public const int Interrupted = 130;
-}
