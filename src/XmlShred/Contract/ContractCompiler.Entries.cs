@@ -66,12 +66,13 @@ internal sealed partial class ContractCompiler
             if (!string.IsNullOrWhiteSpace(m.TargetColumn) && !SqlIdentifier.IsValid(m.TargetColumn.Trim()))
                 _sink.Error("identifier", location, "target_column " + SqlIdentifier.Explain(m.TargetColumn));
 
+            var segments = m.XmlPath!.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var entry = new MappingEntry
             {
                 Index = i,
                 XmlPath = m.XmlPath!.Trim(),
-                PathSegments = m.XmlPath.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                ContactSegment = Array.IndexOf(m.XmlPath.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), contactElement ?? ""),
+                PathSegments = segments,
+                ContactSegment = contactElement is null ? -1 : Array.IndexOf(segments, contactElement),
                 XmlAttribute = string.IsNullOrWhiteSpace(m.XmlAttribute) ? null : m.XmlAttribute.Trim(),
                 TargetTable = m.TargetTable.Trim(),
                 TargetColumn = m.TargetColumn?.Trim() ?? "",
@@ -87,7 +88,7 @@ internal sealed partial class ContractCompiler
                 EnumName = string.IsNullOrWhiteSpace(m.EnumName) ? null : m.EnumName.Trim(),
             };
             entry.TypedDefault = Mapping.ValueConversion.TypedDefault(entry);
-            if (entry.HasToken("enum"))
+            if (entry.Has(MappingTokenKind.Enum))
             {
                 var mapName = ResolveEnumMapName(entry, enumMaps);
                 entry.EnumMap = mapName is not null && enumMaps[mapName].Count > 0 ? enumMaps[mapName] : null;
@@ -173,7 +174,7 @@ internal sealed partial class ContractCompiler
         foreach (var entry in entries)
         {
             if (entry.TargetColumn.Length == 0 || entry.Tokens.Any(IsRowCreating)
-                || entry.HasToken("last_valid_pr_contact") || entry.HasToken("last_valid_sec_contact")) continue;
+                || entry.Has(MappingTokenKind.LastValidPrimary | MappingTokenKind.LastValidSecondary)) continue;
             var key = (entry.TargetTable, entry.TargetColumn);
             if (seen.TryGetValue(key, out var first))
                 _sink.Error("L2.6", entry.ToString(), $"fills the same column as {first}");

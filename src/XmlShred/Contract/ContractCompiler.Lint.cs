@@ -2,14 +2,6 @@ namespace XmlShred.Contract;
 
 internal sealed partial class ContractCompiler
 {
-    private static readonly HashSet<string> s_knownTokens =
-    [
-        "enum", "calculated_field", "char_to_bit", "boolean_to_bit", "numbers_only", "extract_numeric", "identity_insert",
-        "extract_date", "last_valid_pr_contact", "last_valid_sec_contact", "authu_contact", "curr_address_only",
-        "default_getutcdate_if_null", "add_score", "add_indicator", "add_history", "add_report_lookup", "policy_exceptions",
-        "warranty_field", "add_collateral",
-    ];
-
     /// <summary>Warnings: contract content that loads but probably does not do what its author meant.</summary>
     private void WarnAboutContent(List<MappingEntry> entries, List<TablePlan> tables)
     {
@@ -17,18 +9,18 @@ internal sealed partial class ContractCompiler
         foreach (var entry in entries)
         {
             var at = entry.ToString();
-            if (entry.ExpressionText is not null && !entry.HasToken("calculated_field"))
+            if (entry.ExpressionText is not null && !entry.Has(MappingTokenKind.CalculatedField))
                 _sink.Warning("expression-unused", at, "has an expression but no calculated_field mapping type, so the expression is never evaluated");
-            if (entry.HasToken("calculated_field") && string.IsNullOrWhiteSpace(entry.ExpressionText))
+            if (entry.Has(MappingTokenKind.CalculatedField) && string.IsNullOrWhiteSpace(entry.ExpressionText))
                 _sink.Warning("expression-missing", at, "is a calculated_field without an expression: it is always null");
             foreach (var token in entry.Tokens)
             {
-                if (!s_knownTokens.Contains(token.Name))
+                if (token.Kind == MappingTokenKind.Unknown)
                     _sink.Warning("unknown-mapping-type", at, $"mapping type '{token}' is unknown; it only converts the value to {entry.DataTypeName}");
             }
             if (entry.EnumName is not null && _doc.EnumMappings?.ContainsKey(entry.EnumName) == false)
                 _sink.Warning("enum-missing", at, $"enum_name '{entry.EnumName}' names no map in enum_mappings");
-            if (entry.HasToken("enum") && entry.EnumMap is null)
+            if (entry.Has(MappingTokenKind.Enum) && entry.EnumMap is null)
                 _sink.Warning("enum-empty", at, "its enum map is empty, so the column is never set");
             if (!entry.Nullable && entry.DefaultText is null && !entry.Tokens.Any(IsRowCreating) && entry.TargetColumn is not ("app_id" or "con_id"))
                 _sink.Warning("not-null-without-default", at, "is NOT NULL without a default_value: when the value is missing the column is omitted (B4)");

@@ -57,7 +57,7 @@ internal sealed partial class ContractCompiler
         {
             foreach (var token in entry.Tokens)
             {
-                if (TableKinds.FromRowCreatingToken(token.Name) is { } kind) return kind;
+                if (TableKinds.FromRowCreatingToken(token.Kind) is { } kind) return kind;
             }
         }
         return TableKind.Application;

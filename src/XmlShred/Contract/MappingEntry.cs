@@ -68,21 +68,12 @@ public sealed class MappingEntry
     /// <summary><c>target_table.target_column</c>, the name contract errors use.</summary>
     public string Name => $"{TargetTable}.{TargetColumn}";
 
-    public bool HasToken(string name)
+    /// <summary>The first token of kind <paramref name="kind"/>, or null (§9: only the first of a family is used).</summary>
+    public MappingToken? FindToken(MappingTokenKind kind)
     {
         foreach (var token in Tokens)
         {
-            if (token.Name == name) return true;
-        }
-        return false;
-    }
-
-    /// <summary>The first token named <paramref name="name"/>, or null.</summary>
-    public MappingToken? FindToken(string name)
-    {
-        foreach (var token in Tokens)
-        {
-            if (token.Name == name) return token;
+            if (token.Kind == kind) return token;
         }
         return null;
     }

@@ -33,28 +33,28 @@ public enum TableKind
 
 public static class TableKinds
 {
-    /// <summary>The row-creating token family of a kind, or null for kinds built from elements.</summary>
-    public static string? RowCreatingToken(this TableKind kind) => kind switch
+    /// <summary>The row-creating token of a kind, or <see cref="MappingTokenKind.Unknown"/> for kinds built from elements.</summary>
+    public static MappingTokenKind RowCreatingToken(this TableKind kind) => kind switch
     {
-        TableKind.Score => "add_score",
-        TableKind.Indicator => "add_indicator",
-        TableKind.History => "add_history",
-        TableKind.ReportLookup => "add_report_lookup",
-        TableKind.PolicyException => "policy_exceptions",
-        TableKind.Warranty => "warranty_field",
-        TableKind.Collateral => "add_collateral",
-        _ => null,
+        TableKind.Score => MappingTokenKind.AddScore,
+        TableKind.Indicator => MappingTokenKind.AddIndicator,
+        TableKind.History => MappingTokenKind.AddHistory,
+        TableKind.ReportLookup => MappingTokenKind.AddReportLookup,
+        TableKind.PolicyException => MappingTokenKind.PolicyExceptions,
+        TableKind.Warranty => MappingTokenKind.WarrantyField,
+        TableKind.Collateral => MappingTokenKind.AddCollateral,
+        _ => MappingTokenKind.Unknown,
     };
 
-    public static TableKind? FromRowCreatingToken(string tokenName) => tokenName switch
+    public static TableKind? FromRowCreatingToken(MappingTokenKind token) => token switch
     {
-        "add_score" => TableKind.Score,
-        "add_indicator" => TableKind.Indicator,
-        "add_history" => TableKind.History,
-        "add_report_lookup" => TableKind.ReportLookup,
-        "policy_exceptions" => TableKind.PolicyException,
-        "warranty_field" => TableKind.Warranty,
-        "add_collateral" => TableKind.Collateral,
+        MappingTokenKind.AddScore => TableKind.Score,
+        MappingTokenKind.AddIndicator => TableKind.Indicator,
+        MappingTokenKind.AddHistory => TableKind.History,
+        MappingTokenKind.AddReportLookup => TableKind.ReportLookup,
+        MappingTokenKind.PolicyExceptions => TableKind.PolicyException,
+        MappingTokenKind.WarrantyField => TableKind.Warranty,
+        MappingTokenKind.AddCollateral => TableKind.Collateral,
         _ => null,
     };
 

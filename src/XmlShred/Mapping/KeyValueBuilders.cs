@@ -10,7 +10,7 @@ internal static class KeyValueBuilders
     public static List<Row> Build(TablePlan table, DocumentState state)
     {
         var rows = new List<Row>();
-        var family = table.Kind.RowCreatingToken()!;
+        var family = table.Kind.RowCreatingToken();
         foreach (var entry in table.Entries)
         {
             var token = entry.FindToken(family);

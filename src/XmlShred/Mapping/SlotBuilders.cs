@@ -15,7 +15,7 @@ internal static class SlotBuilders
         string? notes = null;
         foreach (var entry in table.Entries)
         {
-            var token = entry.FindToken(Tokens.PolicyExceptions);
+            var token = entry.FindToken(MappingTokenKind.PolicyExceptions);
             if (token is null || !string.IsNullOrEmpty(token.Parameter)) continue;
             var value = Text(ValueResolver.Resolve(entry, table, Scope.None, state));
             notes = ContactExtractors.IsMeaningfulText(value) ? value!.Trim() : null;
@@ -23,7 +23,7 @@ internal static class SlotBuilders
         }
         foreach (var entry in table.Entries)
         {
-            var token = entry.FindToken(Tokens.PolicyExceptions);
+            var token = entry.FindToken(MappingTokenKind.PolicyExceptions);
             if (token is null || string.IsNullOrEmpty(token.Parameter)) continue;
             var value = Text(ValueResolver.Resolve(entry, table, Scope.None, state));
             if (!ContactExtractors.IsMeaningfulText(value)) continue;
@@ -45,7 +45,7 @@ internal static class SlotBuilders
     public static List<Row> Warranties(TablePlan table, DocumentState state)
     {
         var rows = new List<Row>();
-        foreach (var (parameter, entries) in Slots(table, Tokens.WarrantyField))
+        foreach (var (parameter, entries) in Slots(table, MappingTokenKind.WarrantyField))
         {
             if (!long.TryParse(parameter, NumberStyles.None, CultureInfo.InvariantCulture, out var type)) continue;
             var row = new Row { SlotEntries = entries };
@@ -71,7 +71,7 @@ internal static class SlotBuilders
     {
         var rows = new List<Row>();
         var scope = Scope.ForApplication(state.ApplicationContext);
-        foreach (var (parameter, entries) in Slots(table, Tokens.AddCollateral))
+        foreach (var (parameter, entries) in Slots(table, MappingTokenKind.AddCollateral))
         {
             var row = new Row { SlotEntries = entries };
             var meaningful = false;
@@ -120,10 +120,10 @@ internal static class SlotBuilders
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TablePlan, List<(string, List<MappingEntry>)>> s_slots = new();
 
     /// <summary>Entries grouped by their token's parameter, in first-appearance order (computed once per table).</summary>
-    private static List<(string Parameter, List<MappingEntry> Entries)> Slots(TablePlan table, string token) =>
+    private static List<(string Parameter, List<MappingEntry> Entries)> Slots(TablePlan table, MappingTokenKind token) =>
         s_slots.GetValue(table, t => GroupSlots(t, token));
 
-    private static List<(string Parameter, List<MappingEntry> Entries)> GroupSlots(TablePlan table, string token)
+    private static List<(string Parameter, List<MappingEntry> Entries)> GroupSlots(TablePlan table, MappingTokenKind token)
     {
         var slots = new List<(string, List<MappingEntry>)>();
         foreach (var entry in table.Entries)

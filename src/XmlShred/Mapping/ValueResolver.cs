@@ -45,15 +45,6 @@ internal static class ValueResolver
         && path.StartsWith(RequestPath, StringComparison.Ordinal)
         && path.EndsWith(applicationElement, StringComparison.Ordinal);
 
-    internal static int IndexOfSegment(IReadOnlyList<string> segments, string name)
-    {
-        for (var i = 0; i < segments.Count; i++)
-        {
-            if (segments[i] == name) return i;
-        }
-        return -1;
-    }
-
     /// <summary>[V-3a]: from the primary contact, the last direct child per remaining segment, then the attribute.</summary>
     private static string? WalkFromPrimary(IReadOnlyList<string> segments, int contactSegment, string attribute, DocumentState state)
     {

@@ -41,13 +41,13 @@ public class ExampleContractTests
         Assert.Contains("authu_contact,char_to_bit", chains);
         Assert.Contains("curr_address_only,numbers_only", chains);
         Assert.Contains("char_to_bit,warranty_field", chains);
-        Assert.Contains(entries, e => e.FindToken("policy_exceptions")?.Parameter == "");
-        Assert.Contains(entries, e => e.FindToken("add_report_lookup") is { Parameter: null });
+        Assert.Contains(entries, e => e.FindToken(MappingTokenKind.PolicyExceptions)?.Parameter == "");
+        Assert.Contains(entries, e => e.FindToken(MappingTokenKind.AddReportLookup) is { Parameter: null });
         Assert.Contains(entries, e => e.DataLength == -1);
         Assert.Contains(entries, e => e.ExcludeDefaultWhenRecordEmpty);
         // an unknown code finds the "" fallback only in maps that have one
-        Assert.Contains(entries, e => e.HasToken("enum") && e.EnumMap!.Lookup("no such code") is not null);
-        Assert.Contains(entries, e => e.HasToken("enum") && e.EnumMap!.Lookup("no such code") is null);
+        Assert.Contains(entries, e => e.Has(MappingTokenKind.Enum) && e.EnumMap!.Lookup("no such code") is not null);
+        Assert.Contains(entries, e => e.Has(MappingTokenKind.Enum) && e.EnumMap!.Lookup("no such code") is null);
     }
 
     internal static readonly HashSet<string> ExpectedTokens =

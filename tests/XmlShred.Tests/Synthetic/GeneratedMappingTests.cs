@@ -70,7 +70,7 @@ public class GeneratedMappingTests(MappedCorpus corpus) : IClassFixture<MappedCo
     {
         var rows = corpus.Rows(entry.TargetTable);
         var kind = corpus.Contract.FindTable(entry.TargetTable)!.Kind;
-        string? Param(string token) => entry.FindToken(token)?.Parameter;
+        string? Param(string token) => entry.FindToken(MappingTokenKinds.FromName(token))?.Parameter;
         return kind switch
         {
             TableKind.Score => rows.Any(r => Text(r["score_identifier"]) == Param("add_score") && r["score"] is not null),
