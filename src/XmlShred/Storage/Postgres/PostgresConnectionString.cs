@@ -18,40 +18,18 @@ public static class PostgresConnectionString
     }
 
     /// <summary>The connection string with its password replaced, for logs and messages.</summary>
-    public static string Redact(string value)
-    {
-        try
-        {
-            var builder = Parse(value);
-            if (!string.IsNullOrEmpty(builder.Password)) builder.Password = "***";
-            return builder.ConnectionString;
-        }
-        catch (ArgumentException)
-        {
-            return "(unparseable PostgreSQL connection string)";
-        }
-    }
+    public static string Redact(string value) => ConnectionUrl.Redact(value, Parse, "PostgreSQL");
 
     private static NpgsqlConnectionStringBuilder FromUrl(string value)
     {
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri)) throw new ArgumentException("not a valid postgres:// URL");
-        var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host };
-        if (uri.Port > 0) builder.Port = uri.Port;
-        var userInfo = uri.UserInfo;
-        if (userInfo.Length > 0)
+        var url = ConnectionUrl.Parse(value, "postgres://");
+        var builder = new NpgsqlConnectionStringBuilder { Host = url.Host };
+        if (url.Port is { } port) builder.Port = port;
+        if (url.User is not null) builder.Username = url.User;
+        if (url.Password is not null) builder.Password = url.Password;
+        if (url.Database is not null) builder.Database = url.Database;
+        foreach (var (key, val) in url.Options)
         {
-            var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
-            builder.Username = Uri.UnescapeDataString(colon < 0 ? userInfo : userInfo[..colon]);
-            if (colon >= 0) builder.Password = Uri.UnescapeDataString(userInfo[(colon + 1)..]);
-        }
-        var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
-        if (database.Length > 0) builder.Database = database;
-        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0) continue;
-            var key = Uri.UnescapeDataString(pair[..eq]);
-            var val = Uri.UnescapeDataString(pair[(eq + 1)..]);
             // libpq spells it sslmode=verify-full; Npgsql says "SSL Mode=VerifyFull".
             var isSslMode = key.Equals("sslmode", StringComparison.OrdinalIgnoreCase);
             builder[isSslMode ? "SSL Mode" : key] = isSslMode ? val.Replace("-", "", StringComparison.Ordinal) : val;

@@ -18,42 +18,24 @@ public static class SqlServerConnectionString
         return builder;
     }
 
-    public static string Redact(string value)
-    {
-        try
-        {
-            var builder = Parse(value);
-            if (!string.IsNullOrEmpty(builder.Password)) builder.Password = "***";
-            return builder.ConnectionString;
-        }
-        catch (ArgumentException)
-        {
-            return "(unparseable SQL Server connection string)";
-        }
-    }
+    /// <summary>The connection string with its password replaced, for logs and messages.</summary>
+    public static string Redact(string value) => ConnectionUrl.Redact(value, Parse, "SQL Server");
 
     private static SqlConnectionStringBuilder FromUrl(string value)
     {
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri)) throw new ArgumentException("not a valid mssql:// URL");
-        var builder = new SqlConnectionStringBuilder { DataSource = uri.Port > 0 ? $"{uri.Host},{uri.Port}" : uri.Host };
-        var userInfo = uri.UserInfo;
-        if (userInfo.Length > 0)
+        var url = ConnectionUrl.Parse(value, "mssql://");
+        var builder = new SqlConnectionStringBuilder { DataSource = url.Port is { } port ? $"{url.Host},{port}" : url.Host };
+        if (url.User is not null)
         {
-            var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
-            builder.UserID = Uri.UnescapeDataString(colon < 0 ? userInfo : userInfo[..colon]);
-            if (colon >= 0) builder.Password = Uri.UnescapeDataString(userInfo[(colon + 1)..]);
+            builder.UserID = url.User;
+            if (url.Password is not null) builder.Password = url.Password;
         }
         else
         {
             builder.IntegratedSecurity = true;
         }
-        var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
-        if (database.Length > 0) builder.InitialCatalog = database;
-        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            if (eq > 0) builder[Uri.UnescapeDataString(pair[..eq])] = Uri.UnescapeDataString(pair[(eq + 1)..]);
-        }
+        if (url.Database is not null) builder.InitialCatalog = url.Database;
+        foreach (var (key, val) in url.Options) builder[key] = val;
         return builder;
     }
 }
