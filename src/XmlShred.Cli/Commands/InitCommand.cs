@@ -9,7 +9,7 @@ internal static class InitCommand
     public static Command Create()
     {
         var db = CommonOptions.Db();
-        var contract = CommonOptions.Contract(required: true);
+        var contract = CommonOptions.Contract();
         var print = new Option<bool>("--print") { Description = "Print the DDL instead of running it (nothing is changed)." };
         var command = new Command("init", """
             Create the target tables, processing_log and the source table that the contract names.
@@ -24,11 +24,11 @@ internal static class InitCommand
             await using var database = TargetDatabaseFactory.Open(result.GetRequiredValue(db));
             if (result.GetValue(print))
             {
-                foreach (var statement in database.SchemaDdl(compiled)) Console.WriteLine(statement + ";\n");
+                foreach (var statement in database.SchemaDdl(compiled)) result.InvocationConfiguration.Output.WriteLine(statement + ";\n");
                 return ExitCodes.Success;
             }
             await database.EnsureSchemaAsync(compiled, cancellationToken).ConfigureAwait(false);
-            Console.WriteLine($"Schema ready in {database.DisplayName}: {compiled.Tables.Count} target tables, {compiled.ProcessingLogTable}, source table {compiled.SourceTable}.");
+            result.InvocationConfiguration.Output.WriteLine($"Schema ready in {database.DisplayName}: {Plural.Count(compiled.Tables.Count, "target table")}, {compiled.ProcessingLogTable}, source table {compiled.SourceTable}.");
             return ExitCodes.Success;
         });
         return command;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using XmlShred.Cli.Logging;
 using XmlShred.Cli.Progress;
+using XmlShred.Diagnostics;
 using XmlShred.Contract;
 using XmlShred.Mapping;
 using XmlShred.Pipeline;
@@ -15,7 +17,7 @@ internal static class RunCommand
         var db = CommonOptions.Db();
         var contract = CommonOptions.Contract(required: true);
         var defaults = new RunOptions();
-        var workers = new Option<int>("--workers") { Description = "Mapping threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var workers = CommonOptions.Workers();
         var batchSize = new Option<int>("--batch-size") { Description = "Applications per write transaction (sequential mode: per page).", DefaultValueFactory = _ => defaults.BatchSize };
         var pageSize = new Option<int>("--page-size") { Description = "Source rows per keyset page.", DefaultValueFactory = _ => defaults.PageSize };
         var queueSize = new Option<int>("--queue-size") { Description = "Most mapped applications waiting for the writer; workers wait when it is full.", DefaultValueFactory = _ => defaults.QueueSize };
@@ -24,8 +26,8 @@ internal static class RunCommand
         var start = new Option<long?>("--app-id-start") { Description = "Only app_ids ≥ this (inclusive); recorded in processing_log.app_id_start." };
         var end = new Option<long?>("--app-id-end") { Description = "Only app_ids ≤ this (inclusive); recorded in processing_log.app_id_end." };
         var partition = new Option<string?>("--partition") { Description = "Shard for parallel instances: k/n processes app_id % n == k. Example: three processes with --partition 0/3, 1/3, 2/3." };
-        var mode = new Option<PipelineMode>("--mode") { Description = "queued (default): read, map and write overlap. sequential: the old shape for comparison (map a page in parallel, wait, write each application in its own transaction).", DefaultValueFactory = _ => PipelineMode.Queued };
-        var noProgress = new Option<bool>("--no-progress") { Description = "No live display; print a plain progress line every few seconds on stderr instead." };
+        var mode = CommonOptions.Choice("--mode", "queued (default): read, map and write overlap. sequential: the old shape for comparison (map a page in parallel, wait, write each application in its own transaction).", PipelineMode.Queued);
+        var noProgress = CommonOptions.NoProgress();
         var report = new Option<FileInfo?>("--report") { Description = "Write run metrics (latency percentiles, stage times, worker busy %, queue depths) as JSON to this file." };
         var command = new Command("run", """
             Shred every pending application of the source table into the target tables (create them first with `init`).
@@ -33,7 +35,7 @@ internal static class RunCommand
             row yet (success or failed), so a run can be interrupted and rerun: it continues where it stopped.
             Ctrl+C once: stop reading, finish and commit what was read, print the summary (exit 130).
             Ctrl+C twice: roll back the open batch and exit at once.
-            Exit codes: 0 all succeeded; 3 completed but some applications failed; 2 usage/contract error; 1 unexpected error; 130 interrupted.
+            Exit code 3 when some applications failed (list them with `xmlshred failures`); see `xmlshred --help` for all codes.
             Examples: xmlshred run --db shred.db --contract examples/contract.json
                       xmlshred run --db shred.db --contract c.json --app-id-start 1000 --app-id-end 1999 --report run.json
                       xmlshred run --db shred.db --contract c.json --mode sequential --workers 2
@@ -61,7 +63,11 @@ internal static class RunCommand
                 },
             };
             var compiled = CommonOptions.LoadContract(result.GetValue(contract));
-            return await ExecuteAsync(result.GetRequiredValue(db), compiled, options, result.GetValue(noProgress), result.GetValue(report)?.FullName).ConfigureAwait(false);
+            options = options with { Logger = CliLogging.Logger(result) };
+            var connection = result.GetRequiredValue(db);
+            options.Validate();
+            await SchemaGuard.RequireAsync(connection, compiled, CancellationToken.None).ConfigureAwait(false);
+            return await ExecuteAsync(connection, compiled, options, result.GetValue(noProgress), result.GetValue(report)?.FullName).ConfigureAwait(false);
         });
         return command;
     }
@@ -77,9 +83,13 @@ internal static class RunCommand
         using var shutdown = new ShutdownController(display.Notify, exitWhenAbortHangs: true).ListenToSignals();
         using var metrics = new PipelineMetrics();
         var mapper = new DocumentMapper(contract);
-        Console.Error.WriteLine($"Run {options.RunId}: {total} pending applications in {database.DisplayName}, {options.Mode.ToString().ToLowerInvariant()} mode, {options.Workers} workers, batch {options.BatchSize}.");
+        var modeName = options.Mode.ToString().ToLowerInvariant();
+        Console.Error.WriteLine($"Run {options.RunId}: {Plural.Count(total, "pending application")} in {database.DisplayName}, {modeName} mode, "
+            + $"{Plural.Count(options.Workers, "worker")}, batch {options.BatchSize}.");
+        options.Logger.RunStarted(options.RunId, total, database.DisplayName, modeName, options.Workers, options.BatchSize);
         var summary = await display.RunAsync(metrics, total,
             () => PipelineRunner.RunAsync(database, contract, mapper.Map, options, metrics, shutdown.StopToken, shutdown.AbortToken)).ConfigureAwait(false);
+        options.Logger.RunFinished(summary.RunId, summary.Succeeded, summary.Failed, summary.RowsWritten, summary.Elapsed.TotalSeconds, summary.Interrupted, summary.ExitCode);
         SummaryPrinter.Print(summary, metrics);
         if (reportPath is not null)
         {

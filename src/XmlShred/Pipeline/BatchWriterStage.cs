@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using XmlShred.Storage;
 
 namespace XmlShred.Pipeline;
@@ -15,11 +16,11 @@ public sealed class BatchWriterStage
     private readonly int _batchSize;
     private readonly PipelineMetrics _metrics;
 
-    public BatchWriterStage(InsertQueue queue, IBatchWriter writer, Func<Exception, WriteFailureKind> classify, int batchSize, PipelineMetrics metrics)
+    public BatchWriterStage(InsertQueue queue, IBatchWriter writer, Func<Exception, WriteFailureKind> classify, int batchSize, PipelineMetrics metrics, ILogger? logger = null)
     {
         _queue = queue;
         _writer = writer;
-        _bisector = new BatchBisector(writer, classify);
+        _bisector = new BatchBisector(writer, classify, logger);
         _batchSize = batchSize;
         _metrics = metrics;
     }

@@ -49,7 +49,7 @@ internal sealed class QueuedPipeline
         var queue = new InsertQueue(_options.QueueSize, _options.QueueBytes);
         _metrics.AttachQueues(() => work.Reader.Count, () => queue.Count, () => queue.Bytes);
         await using var writer = await _database.OpenWriterAsync(_contract, abort).ConfigureAwait(false);
-        var writerStage = new BatchWriterStage(queue, writer, _database.ClassifyFailure, _options.BatchSize, _metrics);
+        var writerStage = new BatchWriterStage(queue, writer, _database.ClassifyFailure, _options.BatchSize, _metrics, _options.Logger);
 
         async Task Guard(Func<Task> stage)
         {

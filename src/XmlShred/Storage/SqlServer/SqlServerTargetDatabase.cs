@@ -28,7 +28,7 @@ public sealed class SqlServerTargetDatabase : ITargetDatabase, ITargetReset
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(cancellationToken);
         // Serialise concurrent processes creating the same schema.
-        await using (var lockCommand = new SqlCommand("EXEC sp_getapplock @Resource = @r, @LockMode = 'Exclusive', @LockOwner = 'Transaction'", connection, transaction))
+        await using (var lockCommand = new SqlCommand(SchemaLockSql, connection, transaction))
         {
             lockCommand.Parameters.AddWithValue("@r", "xmlshred:" + contract.TargetSchema);
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
@@ -112,10 +112,15 @@ public sealed class SqlServerTargetDatabase : ITargetDatabase, ITargetReset
         var tables = contract.Tables.Select(t => t.Name).Reverse().Append(contract.ProcessingLogTable);
         if (includeSource) tables = tables.Append(contract.SourceTable);
         await using var connection = await OpenAsync(cancellationToken);
-        var sql = string.Join(";\n", tables.Select(t => $"DELETE FROM {SqlServerTypes.Qualified(contract.TargetSchema, t)}"));
-        await using var command = new SqlCommand(sql, connection) { CommandTimeout = 0 };
+        await using var command = new SqlCommand(ResetSql(contract, tables), connection) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>Serialises concurrent processes creating the same schema (parameter @r: the resource name).</summary>
+    internal const string SchemaLockSql = "EXEC sp_getapplock @Resource = @r, @LockMode = 'Exclusive', @LockOwner = 'Transaction'";
+
+    internal static string ResetSql(CompiledContract contract, IEnumerable<string> tables) =>
+        string.Join(";\n", tables.Select(t => $"DELETE FROM {SqlServerTypes.Qualified(contract.TargetSchema, t)}"));
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
