@@ -1,5 +1,6 @@
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using XmlShred.Contract;
+using XmlShred.Fleet;
 using XmlShred.Storage;
 using XmlShred.Storage.Inspection;
 using XmlShred.Storage.SqlServer;
@@ -48,7 +49,23 @@ public sealed class TsqlParseTests
             ["reset between bench repeats"] = c => [SqlServerTargetDatabase.ResetSql(c, c.Tables.Select(t => t.Name).Append(c.ProcessingLogTable).Append(c.SourceTable))],
             ["failures listing (failures)"] = c => [InspectionSql.Failures(TargetDialect.SqlServer, c.TargetSchema, c.ProcessingLogTable)],
             ["schema check (run, load)"] = _ => [InspectionSql.TableExists(TargetDialect.SqlServer)],
+            ["fleet claim tables DDL (init)"] = c => new SqlServerClaimDialect(c).Ddl(),
+            ["fleet claim, lease, seeding and status (run, status)"] = FleetStatements,
         };
+
+    private static IEnumerable<string> FleetStatements(CompiledContract contract)
+    {
+        var sql = new SqlServerClaimDialect(contract);
+        foreach (var filter in new[] { WorkFilter.Everything, new WorkFilter(s_selections[1], false), new WorkFilter(SourceSelection.All, true) })
+        {
+            yield return sql.Claim(filter);
+            yield return sql.LiveWorkElsewhere(filter);
+            yield return sql.HasWork(filter);
+        }
+        string[] rest = [sql.Renew(), sql.Finish(), sql.Release(), sql.SeedLock!, sql.SeedBounds(), sql.SeedInsert(), sql.Reopen(), sql.Settle(),
+            sql.InstanceBeat(), sql.InstanceRemove(), sql.StatusCounts(), sql.StatusChunks(), sql.StatusInstances()];
+        foreach (var statement in rest) yield return statement;
+    }
 
     public static TheoryData<string> GeneratorNames() => [.. Generators.Keys];
 
