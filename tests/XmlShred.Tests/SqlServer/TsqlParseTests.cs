@@ -60,7 +60,6 @@ public sealed class TsqlParseTests
         {
             yield return sql.Claim(filter);
             yield return sql.LiveWorkElsewhere(filter);
-            yield return sql.HasWork(filter);
         }
         string[] rest = [sql.Renew(), sql.Finish(), sql.Release(), sql.SeedLock!, sql.SeedBounds(), sql.SeedInsert(), sql.Reopen(), sql.Settle(),
             sql.InstanceBeat(), sql.InstanceRemove(), sql.StatusCounts(), sql.StatusChunks(), sql.StatusInstances()];
