@@ -2,13 +2,14 @@ using System.Text.Json.Nodes;
 using XmlShred.Contract;
 using XmlShred.Mapping;
 using XmlShred.Pipeline;
+using XmlShred.Tests.Synthetic;
 
 namespace XmlShred.Tests.Pipeline;
 
 /// <summary>
-/// The CLI run as a child process on the replicated reference corpus: killed at random points and resumed, or
-/// interrupted with SIGINT. The corpus has no contact shared between applications, so an uninterrupted run is
-/// deterministic and can serve as the expected database.
+/// The CLI run as a child process on the replicated fixture documents (examples/contract.json): killed at random
+/// points and resumed, or interrupted with SIGINT. The corpus has no contact shared between applications, so an
+/// uninterrupted run is deterministic and can serve as the expected database.
 /// </summary>
 public abstract class CliProcessTestBase
 {
@@ -16,13 +17,13 @@ public abstract class CliProcessTestBase
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string ContractPath => SharedReference.Path("contracts", "mapping_contract_cc.json");
+    private static string ContractPath => ExampleFiles.ContractPath;
 
     private static string[] RunArguments(PipelineDatabase db) =>
         ["run", "--db", db.Connection, "--contract", ContractPath, "--no-progress", "--workers", "2", "--batch-size", "100"];
 
     /// <summary>The expected database: the same corpus through an uninterrupted run (in-process, to save a child start).</summary>
-    private async Task<PipelineDatabase> ReferenceDatabaseAsync(ReferenceCorpus corpus)
+    private async Task<PipelineDatabase> ReferenceDatabaseAsync(ReplicatedCorpus corpus)
     {
         var db = CreateDatabase();
         await corpus.LoadAsync(db.Target, Ct);
@@ -36,7 +37,7 @@ public abstract class CliProcessTestBase
     [Fact]
     public async Task KilledAtRandomPointsAndResumed_EndsWithTheDatabaseOfAnUninterruptedRun()
     {
-        var corpus = ReferenceCorpus.Create(2000);
+        var corpus = ReplicatedCorpus.FromFixtures(2000);
         await using var expected = await ReferenceDatabaseAsync(corpus);
         await using var db = CreateDatabase();
         await corpus.LoadAsync(db.Target, Ct);
@@ -70,7 +71,7 @@ public abstract class CliProcessTestBase
     [Fact]
     public async Task CtrlC_ExitsWith130_AfterCommittingWholeApplicationsOnly()
     {
-        var corpus = ReferenceCorpus.Create(2000);
+        var corpus = ReplicatedCorpus.FromFixtures(2000);
         await using var expected = await ReferenceDatabaseAsync(corpus);
         await using var db = CreateDatabase();
         await corpus.LoadAsync(db.Target, Ct);

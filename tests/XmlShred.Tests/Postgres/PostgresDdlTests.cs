@@ -75,11 +75,12 @@ public class PostgresDdlTests
     }
 
     [Theory]
+    [InlineData("example")]
     [InlineData("mapping_contract_cc.json")]
     [InlineData("mapping_contract_rl.json")]
     public void SchemaDdl_ReferenceContract_OneCreatePerTablePlusLogAndSource(string file)
     {
-        var contract = ContractLoader.LoadFile(SharedReference.Path("contracts", file));
+        var contract = ContractLoader.LoadFile(file == "example" ? Synthetic.ExampleFiles.ContractPath : SharedReference.Path("contracts", file));
 
         var ddl = PostgresDdl.For(contract);
 

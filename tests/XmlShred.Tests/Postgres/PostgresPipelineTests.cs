@@ -1,3 +1,4 @@
+using XmlShred.Tests.Fixtures;
 using XmlShred.Tests.Pipeline;
 
 namespace XmlShred.Tests.Postgres;
@@ -8,20 +9,14 @@ public sealed class PostgresPipelineTests(PostgresCluster cluster) : PipelineTes
     protected override PipelineDatabase CreateDatabase() => new PostgresPipelineDatabase(cluster, TinyContract.Compiled.TargetSchema);
 }
 
-/// <summary>Replicated reference samples end with their golden rows on PostgreSQL too.</summary>
-public sealed class PostgresReferenceEndToEndTests(PostgresCluster cluster) : ReferenceEndToEndTestBase
+/// <summary>Replicated fixture documents end with their expected rows on PostgreSQL too.</summary>
+public sealed class PostgresEndToEndTests(PostgresCluster cluster) : EndToEndTestBase
 {
-    protected override PipelineDatabase CreateDatabase() => new PostgresPipelineDatabase(cluster, ReferenceSchema.Cc);
+    protected override PipelineDatabase CreateDatabase() => new PostgresPipelineDatabase(cluster, FixtureSet.Contract.TargetSchema);
 }
 
 /// <summary>The CLI killed at random points and resumed, and Ctrl+C, against PostgreSQL.</summary>
 public sealed class PostgresCliProcessTests(PostgresCluster cluster) : CliProcessTestBase
 {
-    protected override PipelineDatabase CreateDatabase() => new PostgresPipelineDatabase(cluster, ReferenceSchema.Cc);
-}
-
-internal static class ReferenceSchema
-{
-    /// <summary>The reference CC contract's target_schema, which the shared queries reach through search_path.</summary>
-    public static string Cc => XmlShred.Contract.ContractLoader.LoadFile(SharedReference.Path("contracts", "mapping_contract_cc.json")).TargetSchema;
+    protected override PipelineDatabase CreateDatabase() => new PostgresPipelineDatabase(cluster, FixtureSet.Contract.TargetSchema);
 }

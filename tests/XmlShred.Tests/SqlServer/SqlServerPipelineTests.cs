@@ -1,3 +1,4 @@
+using XmlShred.Tests.Fixtures;
 using XmlShred.Tests.Pipeline;
 
 namespace XmlShred.Tests.SqlServer;
@@ -8,14 +9,14 @@ public sealed class SqlServerPipelineTests : PipelineTestBase
     protected override PipelineDatabase CreateDatabase() => new SqlServerPipelineDatabase(TinyContract.Compiled.TargetSchema);
 }
 
-/// <summary>Replicated reference samples end with their golden rows on SQL Server.</summary>
-public sealed class SqlServerReferenceEndToEndTests : ReferenceEndToEndTestBase
+/// <summary>Replicated fixture documents end with their expected rows on SQL Server.</summary>
+public sealed class SqlServerEndToEndTests : EndToEndTestBase
 {
-    protected override PipelineDatabase CreateDatabase() => new SqlServerPipelineDatabase(Postgres.ReferenceSchema.Cc);
+    protected override PipelineDatabase CreateDatabase() => new SqlServerPipelineDatabase(FixtureSet.Contract.TargetSchema);
 }
 
 /// <summary>The CLI killed and resumed, and Ctrl+C, against SQL Server.</summary>
 public sealed class SqlServerCliProcessTests : CliProcessTestBase
 {
-    protected override PipelineDatabase CreateDatabase() => new SqlServerPipelineDatabase(Postgres.ReferenceSchema.Cc);
+    protected override PipelineDatabase CreateDatabase() => new SqlServerPipelineDatabase(FixtureSet.Contract.TargetSchema);
 }

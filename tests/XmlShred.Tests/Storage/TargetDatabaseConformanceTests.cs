@@ -46,11 +46,12 @@ public abstract class TargetDatabaseConformanceTests
     }
 
     [Theory]
+    [InlineData("example")]
     [InlineData("mapping_contract_cc.json")]
     [InlineData("mapping_contract_rl.json")]
     public async Task EnsureSchema_ReferenceContract_CreatesEveryTable(string file)
     {
-        var loaded = ContractLoader.LoadFile(SharedReference.Path("contracts", file));
+        var loaded = ContractLoader.LoadFile(file == "example" ? Synthetic.ExampleFiles.ContractPath : SharedReference.Path("contracts", file));
         var contract = new CompiledContract
         {
             Name = loaded.Name, Hash = loaded.Hash, SourceTable = loaded.SourceTable, SourceColumn = loaded.SourceColumn,

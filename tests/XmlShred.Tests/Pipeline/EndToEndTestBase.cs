@@ -7,21 +7,24 @@ using XmlShred.Tests.Conformance;
 namespace XmlShred.Tests.Pipeline;
 
 /// <summary>
-/// The reference CC samples replicated to ≥ 2,000 applications, run through the real mapper and the queued
-/// pipeline: every application ends with its golden rows and a success row, or a failed row with a reason;
+/// The fixture documents replicated to ≥ 2,000 applications, run through the real mapper and the queued
+/// pipeline: every application ends with its expected rows and a success row, or a failed row with a reason;
 /// nothing is duplicated; a second run processes nothing. Per dialect, like <see cref="PipelineTestBase"/>.
 /// </summary>
-public abstract class ReferenceEndToEndTestBase
+public abstract class EndToEndTestBase
 {
     protected abstract PipelineDatabase CreateDatabase();
+
+    /// <summary>The project's fixture set; the reference conformance run overrides it with the reference samples.</summary>
+    internal virtual ReplicatedCorpus CreateCorpus() => ReplicatedCorpus.FromFixtures(2000);
 
     internal static readonly DateTime FixedNow = new(2000, 1, 1);
 
     [Fact]
-    public async Task ReplicatedReferenceSamples_EndWithTheirGoldenRowsOrAFailedRow_AndASecondRunDoesNothing()
+    public async Task ReplicatedDocuments_EndWithTheirExpectedRowsOrAFailedRow_AndASecondRunDoesNothing()
     {
         var ct = TestContext.Current.CancellationToken;
-        var corpus = ReferenceCorpus.Create(2000);
+        var corpus = CreateCorpus();
         await using var db = CreateDatabase();
         await corpus.LoadAsync(db.Target, ct);
         var mapper = new DocumentMapper(corpus.Contract, new MappingOptions { UtcNow = () => FixedNow });
@@ -37,27 +40,27 @@ public abstract class ReferenceEndToEndTestBase
         Assert.Equal(0, second.Processed);
         var log = (await db.QueryAsync("SELECT app_id, status, failure_reason FROM processing_log")).ToDictionary(r => (long)r[0]!, r => (Status: (string)r[1]!, Reason: (string?)r[2]));
         Assert.Equal(corpus.Applications.Count, await db.ScalarAsync("SELECT COUNT(*) FROM processing_log"));
-        var expectedFailures = corpus.Applications.Count(a => (string?)a.Golden["outcome"] != "mapped");
+        var expectedFailures = corpus.Applications.Count(a => (string?)a.Expected["outcome"] != "mapped");
         Assert.Equal(expectedFailures, first.Failed);
         foreach (var app in corpus.Applications)
         {
             var (status, reason) = log[app.StagingId];
-            if ((string?)app.Golden["outcome"] == "mapped") Assert.Equal("success", status);
+            if ((string?)app.Expected["outcome"] == "mapped") Assert.Equal("success", status);
             else Assert.False(status != "failed" || string.IsNullOrWhiteSpace(reason), $"app {app.StagingId} should have a failed row with a reason");
         }
-        await AssertGoldenRowsAsync(db, corpus);
+        await AssertExpectedRowsAsync(db, corpus);
     }
 
-    private static async Task AssertGoldenRowsAsync(PipelineDatabase db, ReferenceCorpus corpus)
+    private static async Task AssertExpectedRowsAsync(PipelineDatabase db, ReplicatedCorpus corpus)
     {
         var problems = new List<string>();
         long compared = 0;
-        var mapped = corpus.Applications.Where(a => (string?)a.Golden["outcome"] == "mapped").ToList();
+        var mapped = corpus.Applications.Where(a => (string?)a.Expected["outcome"] == "mapped").ToList();
         foreach (var table in corpus.Contract.Tables)
         {
             var stored = await TableDump.RowsAsync(db, table);
             compared += stored.Count;
-            var expected = mapped.SelectMany(a => a.Golden["tables"]?[table.Name]?.AsArray() ?? []).Select(r => r!.AsObject()).ToList();
+            var expected = mapped.SelectMany(a => a.Expected["tables"]?[table.Name]?.AsArray() ?? []).Select(r => r!.AsObject()).ToList();
             string Key(JsonObject row) => string.Join("|", table.KeyColumns.Select(k => row[k]?.ToJsonString() ?? "null"));
             // No key twice: primary keys guarantee it, and a duplicate here would mean a dropped or wrong key.
             Assert.Equal(stored.Count, stored.Select(Key).Distinct().Count());
@@ -78,12 +81,12 @@ public abstract class ReferenceEndToEndTestBase
             var storedByApp = stored.ToLookup(r => r[BuilderColumns.AppId]?.ToJsonString());
             foreach (var app in mapped)
             {
-                var want = app.Golden["tables"]?[table.Name]?.AsArray().Select(r => r!.AsObject()).ToList() ?? [];
+                var want = app.Expected["tables"]?[table.Name]?.AsArray().Select(r => r!.AsObject()).ToList() ?? [];
                 var got = storedByApp[app.StagingId.ToString(System.Globalization.CultureInfo.InvariantCulture)].ToList();
                 if (GoldenComparer.Compare($"app {app.StagingId}", WrapAll(table.Name, want), WrapAll(table.Name, got)) is { } problem) problems.Add(problem);
             }
         }
-        TestContext.Current.SendDiagnosticMessage($"{mapped.Count} mapped applications, {compared} stored rows compared with their golden rows");
+        TestContext.Current.SendDiagnosticMessage($"{mapped.Count} mapped applications, {compared} stored rows compared with their expected rows");
         Assert.True(compared > 5 * mapped.Count, $"only {compared} rows for {mapped.Count} applications");
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems.Take(20)));
     }
@@ -97,7 +100,7 @@ public abstract class ReferenceEndToEndTestBase
     };
 }
 
-public sealed class SqliteReferenceEndToEndTests : ReferenceEndToEndTestBase
+public sealed class SqliteEndToEndTests : EndToEndTestBase
 {
     protected override PipelineDatabase CreateDatabase() => new SqlitePipelineDatabase();
 }
