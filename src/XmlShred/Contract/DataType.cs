@@ -1,6 +1,6 @@
 namespace XmlShred.Contract;
 
-/// <summary>The contract's <c>data_type</c> vocabulary. Unknown names map to <see cref="Other"/> (string form, §7).</summary>
+/// <summary>The contract's <c>data_type</c> vocabulary. Unknown names map to <see cref="Other"/> (string form, VALUE-1).</summary>
 public enum DataType
 {
     String,

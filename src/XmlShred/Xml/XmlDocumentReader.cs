@@ -7,7 +7,7 @@ public sealed record XmlReadError(string Stage, string Message);
 
 /// <summary>
 /// Reads a document in one <see cref="XmlReader"/> pass into an <see cref="XmlDocumentModel"/>.
-/// DTDs are prohibited and nothing is resolved [S-1]; malformed input is an error value, never an exception.
+/// DTDs are prohibited and nothing is resolved (XML-2); malformed input is an error value, never an exception.
 /// </summary>
 public static class XmlDocumentReader
 {

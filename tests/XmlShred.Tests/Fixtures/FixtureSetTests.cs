@@ -1,3 +1,4 @@
+using XmlShred.Mapping;
 using XmlShred.Synthetic;
 
 namespace XmlShred.Tests.Fixtures;
@@ -32,8 +33,8 @@ public sealed class FixtureSetTests
         var mapper = FixtureSet.Mapper();
         var outcomes = documents.Select(d => mapper.Map(d.Xml)).ToList();
 
-        Assert.InRange(outcomes.Count(r => r.Outcome == Mapping.MappingOutcome.Mapped), 20, 40);
-        Assert.Equal(InvalidKinds.All.Count, outcomes.Count(r => r.Outcome == Mapping.MappingOutcome.Rejected));
+        Assert.InRange(outcomes.Count(r => r.Outcome == MappingOutcome.Mapped), 20, 40);
+        Assert.Equal(InvalidKinds.All.Count, outcomes.Count(r => r.Outcome == MappingOutcome.Rejected));
         Assert.All(documents, d => Assert.Contains($"\"source_file\": \"documents/{d.Name}.xml\"", d.ExpectedJson, StringComparison.Ordinal));
     }
 }

@@ -7,7 +7,7 @@ using XmlShred.Storage;
 namespace XmlShred.Tests.Storage;
 
 /// <summary>
-/// What every relational target must do with batches (§11.5, §11.6) and the source table, asserted through the
+/// What every relational target must do with batches (OUTPUT-5, OUTPUT-6) and the source table, asserted through the
 /// database itself. Subclassed per dialect; each test works in a schema of its own.
 /// </summary>
 public abstract class TargetDatabaseConformanceTests

@@ -3,7 +3,7 @@ using XmlShred.Storage;
 using XmlShred.Storage.SqlServer;
 using XmlShred.Tests.Storage;
 
-namespace XmlShred.Tests.SqlServer;
+namespace XmlShred.Tests.Storage.SqlServer;
 
 /// <summary>SQL Server cannot run here: the generated T-SQL is checked as text.</summary>
 public class SqlServerSqlTests

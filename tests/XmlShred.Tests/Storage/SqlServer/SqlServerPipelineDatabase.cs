@@ -3,7 +3,7 @@ using Microsoft.Data.SqlClient;
 using XmlShred.Storage.SqlServer;
 using XmlShred.Tests.Pipeline;
 
-namespace XmlShred.Tests.SqlServer;
+namespace XmlShred.Tests.Storage.SqlServer;
 
 /// <summary>
 /// A database of its own on the SQL Server named by XMLSHRED_SQLSERVER, for one pipeline test (skipped without it).

@@ -1,12 +1,13 @@
+using XmlShred.Tests.Mapping;
 using System.Text.Json.Nodes;
 using XmlShred.Output;
 
-namespace XmlShred.Tests.Rules;
+namespace XmlShred.Tests.Output;
 
-/// <summary>§11 output: [F9] write order, §11.3 keys, §0.1 canonical JSON values.</summary>
+/// <summary>Output: write order (OUTPUT-2), keys (OUTPUT-3), canonical JSON values (OUTPUT-7), purity (OUTPUT-1).</summary>
 public class OutputTests
 {
-    [Fact] // §11.1 [F9]: this contract's table_insertion_order, then remaining tables alphabetically
+    [Fact] // OUTPUT-2: this contract's table_insertion_order, then remaining tables alphabetically
     public void WriteOrder_InsertionOrderThenAlphabetical()
     {
         var c = new TestContract().AppId()
@@ -19,7 +20,7 @@ public class OutputTests
         Assert.Equal(["app_base", "zeta", "alpha", "indicators", "scores"], r.Tables.Select(t => t.Name));
     }
 
-    [Fact] // §11.1: a different contract order gives a different write order
+    [Fact] // OUTPUT-2: a different contract order gives a different write order
     public void WriteOrder_FollowsContract()
     {
         var c = new TestContract().AppId().Add("zeta", "z", TestContract.App, "z").Add("alpha", "a", TestContract.App, "a");
@@ -27,7 +28,7 @@ public class OutputTests
         Assert.Equal(["app_base", "alpha", "zeta"], c.Map(Doc.Xml(appAttrs: "z=\"z\" a=\"a\"")).Tables.Select(t => t.Name));
     }
 
-    [Fact] // §11.3: app_id replaced in place on app_base, appended on other app tables, absent on child rows
+    [Fact] // OUTPUT-3: app_id replaced in place on app_base, appended on other app tables, absent on child rows
     public void Keys()
     {
         var c = new TestContract()
@@ -47,7 +48,7 @@ public class OutputTests
         Assert.Equal(42L, addr.Rows[0][1]);
     }
 
-    [Fact] // §0.1: golden JSON form — decimals as strings at scale, datetimes canonical, "" → null
+    [Fact] // OUTPUT-7: golden JSON form — decimals as strings at scale, datetimes canonical, "" → null
     public void MappingJson_CanonicalValues()
     {
         var c = new TestContract().AppId()
@@ -67,7 +68,7 @@ public class OutputTests
         Assert.Equal("mapped", json["outcome"]!.GetValue<string>());
     }
 
-    [Fact] // §0.1: only tables with rows appear
+    [Fact] // OUTPUT-7: only tables with rows appear
     public void TablesWithoutRows_Absent()
     {
         var c = new TestContract().AppId().Add("loan", "x", TestContract.App, "x", nullable: true);
@@ -75,8 +76,8 @@ public class OutputTests
         Assert.Equal(["app_base"], json["tables"]!.AsObject().Select(p => p.Key));
     }
 
-    [Fact] // §11.2 [F19]: mapping is a pure function — re-mapping gives identical output (no remembered con_ids)
-    public void F19_MappingIsPure()
+    [Fact] // OUTPUT-1: mapping is a pure function — re-mapping gives identical output (no remembered con_ids)
+    public void MappingTwice_GivesIdenticalOutput()
     {
         var c = new TestContract().AppId().Add("app_contact_base", "first_name", TestContract.Person, "first_name");
         var mapper = c.Mapper();

@@ -1,7 +1,7 @@
 using Npgsql;
 using XmlShred.Tests.Pipeline;
 
-namespace XmlShred.Tests.Postgres;
+namespace XmlShred.Tests.Storage.Postgres;
 
 /// <summary>
 /// A database of its own on the test cluster for one pipeline test (the tiny contract's schema is fixed, so tests

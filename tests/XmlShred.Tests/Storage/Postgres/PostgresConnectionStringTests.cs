@@ -1,7 +1,7 @@
 using Npgsql;
 using XmlShred.Storage.Postgres;
 
-namespace XmlShred.Tests.Postgres;
+namespace XmlShred.Tests.Storage.Postgres;
 
 public class PostgresConnectionStringTests
 {

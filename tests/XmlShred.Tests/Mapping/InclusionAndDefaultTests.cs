@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 
-namespace XmlShred.Tests.Rules;
+namespace XmlShred.Tests.Mapping;
 
-/// <summary>§4.4–4.6, §4.8: [I-1]..[I-3b], [D-1]..[D-3], [F3] [F4] [F6] [F15].</summary>
+/// <summary>Defaults, column inclusion and dropping empty rows (DEFAULT-1 to DEFAULT-6), column completion (ROW-4).</summary>
 public class InclusionAndDefaultTests
 {
     private static Dictionary<string, object?>? LoanRow(TestContract c, string appAttrs)
@@ -13,77 +13,77 @@ public class InclusionAndDefaultTests
 
     private static TestContract Loan() => new TestContract().AppId().Add("loan", "k", TestContract.App, "k", nullable: true);
 
-    [Fact] // I-2: null + nullable → omitted
-    public void I2_NullNullable_Omitted()
+    [Fact] // DEFAULT-2: null + nullable → omitted
+    public void NullValueInNullableColumn_IsOmitted()
     {
         var row = LoanRow(Loan().Add("loan", "n", TestContract.App, "n", "int", nullable: true), "k=\"1\" n=\"abc\"")!;
         Assert.False(row.ContainsKey("n"));
     }
 
-    [Fact] // I-3 [F6]: null + NOT NULL + default → typed default (datetime), also for unparseable input
-    public void I3_TypedDefaultForUnparseable()
+    [Fact] // DEFAULT-2: null + NOT NULL + default → typed default (datetime), also for unparseable input
+    public void NullValueInNotNullColumn_GetsTheTypedDefault_AlsoForUnparseableInput()
     {
         var row = LoanRow(Loan().Add("loan", "bd", TestContract.App, "bd", "datetime", dflt: "1900-01-01"), "k=\"1\" bd=\"14/12/1988\"")!;
         Assert.Equal(new DateTime(1900, 1, 1), row["bd"]);
     }
 
-    [Fact] // I-3: a default that does not convert is used as text
-    public void I3_UnconvertibleDefault_UsesText()
+    [Fact] // DEFAULT-2: a default that does not convert is used as text
+    public void DefaultThatDoesNotConvert_IsUsedAsText()
     {
         var row = LoanRow(Loan().Add("loan", "n", TestContract.App, "n", "int", dflt: "none"), "k=\"1\"")!;
         Assert.Equal("none", row["n"]);
     }
 
-    [Fact] // I-3b: null + NOT NULL + no default → omitted with a warning
-    public void I3b_NoDefault_OmittedWithWarning()
+    [Fact] // DEFAULT-2: null + NOT NULL + no default → omitted with a warning
+    public void NotNullColumnWithoutValueOrDefault_IsOmittedWithAWarning()
     {
         var r = Loan().Add("loan", "n", TestContract.App, "n", "int").Map(Doc.Xml(appAttrs: "k=\"1\""));
         Assert.False(r.Single("loan").ContainsKey("n"));
         Assert.Contains("Required column 'n' in table 'loan' has no value and no default_value", r.Warnings);
     }
 
-    [Theory] // §4.5 [F4]: typed defaults, JSON numbers like their text
+    [Theory] // DEFAULT-1: typed defaults, JSON numbers like their text
     [InlineData("bit", "0", 0L)]
     [InlineData("bit", "Y", 1L)]
     [InlineData("bit", "true", 1L)]
     [InlineData("int", "999999", 999999L)]
-    public void F4_TypedDefaults(string type, string dflt, long expected)
+    public void Defaults_AreConvertedToTheColumnType_JsonNumbersLikeTheirText(string type, string dflt, long expected)
     {
         var row = LoanRow(Loan().Add("loan", "d", TestContract.App, "d", type, dflt: dflt), "k=\"1\"")!;
         Assert.Equal(expected, row["d"]);
     }
 
-    [Fact] // [F4]: a JSON number default 0 is a default like "0"
-    public void F4_NumericJsonDefault()
+    [Fact] // DEFAULT-1: a JSON number default 0 is a default like "0"
+    public void JsonNumberDefaultZero_IsADefaultLikeTextZero()
     {
         var row = LoanRow(Loan().Add("loan", "d", TestContract.App, "d", "bit", dflt: JsonValue.Create(0)).Add("loan", "e", TestContract.App, "e", "int", dflt: JsonValue.Create(7)), "k=\"1\"")!;
         Assert.Equal(0L, row["d"]);
         Assert.Equal(7L, row["e"]);
     }
 
-    [Fact] // D-2 [F4]: a row of only defaults (blank flags → 0 = default "0") is dropped
-    public void D2_AllDefaultRow_Dropped()
+    [Fact] // DEFAULT-1, DEFAULT-5: a row of only defaults (blank flags → 0 = default "0") is dropped
+    public void RowOfOnlyDefaults_IsDropped()
     {
         var c = new TestContract().AppId()
             .Add("flags", "a_flag", TestContract.App, "a", "bit", mt: "char_to_bit", dflt: "0")
             .Add("flags", "b_flag", TestContract.App, "b", "bit", mt: "char_to_bit", dflt: "0");
         Assert.False(c.Map(Doc.Xml()).Has("flags"));
-        var kept = c.Map(Doc.Xml(appAttrs: "a=\"N\"")).Single("flags"); // D-1: "N" → 0 is real data
+        var kept = c.Map(Doc.Xml(appAttrs: "a=\"N\"")).Single("flags"); // DEFAULT-3: "N" → 0 is real data
         Assert.Equal(0L, kept["a_flag"]);
         Assert.Equal(0L, kept["b_flag"]);
     }
 
-    [Fact] // D-2: app_base is never dropped
-    public void D2_AppBaseNeverDropped()
+    [Fact] // DEFAULT-5: app_base is never dropped
+    public void ApplicationTableRow_IsNeverDropped()
     {
         var c = new TestContract().AppId().Add("app_base", "rd", TestContract.App, "rd", "datetime", dflt: "1900-01-01", excludeWhenEmpty: true);
         var row = c.Map(Doc.Xml()).Single("app_base");
         Assert.Equal(1L, row["app_id"]);
-        Assert.False(row.ContainsKey("rd") && row["rd"] is not null); // F3 step 1 removed the conditional default
+        Assert.False(row.ContainsKey("rd") && row["rd"] is not null); // DEFAULT-4 step 1 removed the conditional default
     }
 
-    [Fact] // D-2: app_contact_base is never dropped (keeps con_id + app_id)
-    public void D2_ContactBaseNeverDropped()
+    [Fact] // DEFAULT-5: app_contact_base is never dropped (keeps con_id + app_id)
+    public void ContactTableRow_IsNeverDropped()
     {
         var c = new TestContract().AppId().Add("app_contact_base", "last_name", TestContract.Person, "last_name", dflt: "UNKNOWN");
         var row = c.Map(Doc.Xml("<person con_id=\"9\" role=\"PR\" ssn=\"x\"/>")).Single("app_contact_base");
@@ -91,15 +91,15 @@ public class InclusionAndDefaultTests
         Assert.Equal(1L, row["app_id"]);
     }
 
-    [Fact] // [F3] step 1 + D-2: only a conditional default → row dropped
-    public void F3_OnlyConditionalDefault_RowDropped()
+    [Fact] // DEFAULT-4 step 1 + DEFAULT-5: only a conditional default → row dropped
+    public void RowWithOnlyAConditionalDefault_IsDropped()
     {
         var c = new TestContract().AppId().Add("solicit", "birth_date", TestContract.App, "bd", "datetime", nullable: true, dflt: "1900-01-01", excludeWhenEmpty: true);
         Assert.False(c.Map(Doc.Xml()).Has("solicit"));
     }
 
-    [Fact] // D-3 [F3]: 1 meaningful column → nullable conditional defaults removed, NOT NULL ones kept
-    public void D3_SparseRow_RemovesNullableConditionalDefaults()
+    [Fact] // DEFAULT-4, DEFAULT-6: 1 meaningful column → nullable conditional defaults removed, NOT NULL ones kept
+    public void RowWithOneRealColumn_LosesNullableConditionalDefaults_KeepsNotNullOnes()
     {
         var c = new TestContract().AppId()
             .Add("pricing", "segment", TestContract.App, "seg", nullable: true, dflt: "UNKNOWN", excludeWhenEmpty: true)
@@ -112,8 +112,8 @@ public class InclusionAndDefaultTests
         Assert.Equal(1L, row["app_id"]);
     }
 
-    [Fact] // D-3: with 2 meaningful columns conditional defaults stay
-    public void D3_TwoMeaningful_KeepsConditionalDefaults()
+    [Fact] // DEFAULT-6: with 2 meaningful columns conditional defaults stay
+    public void RowWithTwoRealColumns_KeepsItsConditionalDefaults()
     {
         var c = new TestContract().AppId()
             .Add("pricing", "segment", TestContract.App, "seg", nullable: true, dflt: "UNKNOWN", excludeWhenEmpty: true)
@@ -123,23 +123,23 @@ public class InclusionAndDefaultTests
         Assert.Equal("UNKNOWN", row["segment"]);
     }
 
-    [Fact] // §4.5: nullable:true does not prevent a default (blank → default)
+    [Fact] // DEFAULT-1: nullable:true does not prevent a default (blank → default)
     public void NullableWithDefault_UsesDefault()
     {
         var row = LoanRow(Loan().Add("loan", "city", TestContract.App, "city", nullable: true, dflt: "MISSING"), "k=\"1\"")!;
         Assert.Equal("MISSING", row["city"]);
     }
 
-    [Fact] // D-1(b): a real value equal to the default is real data, a blank input that yields the default is a default
-    public void D1_DefaultDetection()
+    [Fact] // DEFAULT-3: a real value equal to the default is real data, a blank input that yields the default is a default
+    public void RealValueEqualToTheDefault_IsData_BlankInputYieldingTheDefault_IsNot()
     {
         var c = new TestContract().AppId().Add("t", "s", TestContract.App, "s", dflt: "X").Add("t", "n", TestContract.App, "n", nullable: true);
         Assert.False(c.Map(Doc.Xml()).Has("t"));
         Assert.Equal("X", c.Map(Doc.Xml(appAttrs: "s=\"X\"")).Single("t")["s"]);
     }
 
-    [Fact] // §4.8 [F15]: missing columns of multi-row tables get the typed default, or null when flagged
-    public void F15_ColumnCompletion()
+    [Fact] // ROW-4: missing columns of multi-row tables get the typed default, or null when flagged
+    public void MultiRowTable_FillsMissingColumnsWithTheTypedDefault_OrNullWhenConditional()
     {
         var c = new TestContract().AppId()
             .Add("app_contact_base", "first_name", TestContract.Person, "first_name")

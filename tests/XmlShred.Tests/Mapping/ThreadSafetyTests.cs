@@ -1,6 +1,6 @@
 using XmlShred.Output;
 
-namespace XmlShred.Tests.Rules;
+namespace XmlShred.Tests.Mapping;
 
 /// <summary>One DocumentMapper shared by 8 parallel tasks gives the same results as sequential mapping.</summary>
 public class ThreadSafetyTests

@@ -1,24 +1,25 @@
+using XmlShred.Tests.Mapping;
 using XmlShred.Mapping;
 
-namespace XmlShred.Tests.Rules;
+namespace XmlShred.Tests.Xml;
 
-/// <summary>§2 reading the XML: [X-1] cleaning, [S-1] DOCTYPE, E1/E2, size limit, [X-3] [X-5], [F6].</summary>
+/// <summary>Reading the XML: cleaning (XML-1), DOCTYPE (XML-2), outline checks (REJECT-1), size limit (XML-7), attribute values and the path index (XML-3 to XML-5).</summary>
 public class XmlReadingTests
 {
     private static TestContract C() => new TestContract().AppId().Add("loan", "name", TestContract.App, "name", nullable: true);
 
-    [Theory] // X-1: BOM variants and leading control characters are removed
+    [Theory] // XML-1: BOM variants and leading control characters are removed
     [InlineData("\uFEFF")]
     [InlineData("\u00EF\u00BB\u00BF")]
     [InlineData("\u0001\u0002  \r\n")]
-    public void X1_LeadingBomAndControls_AreCleaned(string prefix)
+    public void LeadingByteOrderMarksAndControlCharacters_AreRemoved(string prefix)
     {
         var r = C().Map(prefix + Doc.Xml(appAttrs: "name=\"A\""));
         Assert.Equal("A", r.Single("loan")["name"]);
     }
 
-    [Fact] // S-1: DOCTYPE refused
-    public void S1_Doctype_IsRejected()
+    [Fact] // XML-2: DOCTYPE refused
+    public void Doctype_IsRejected()
     {
         var xml = "<!DOCTYPE Provenir [<!ENTITY e \"boom\">]>" + Doc.Xml(appAttrs: "name=\"&e;\"");
         var r = C().Map(xml);
@@ -27,20 +28,20 @@ public class XmlReadingTests
         Assert.Empty(r.Tables);
     }
 
-    [Theory] // E1: structure checks
+    [Theory] // REJECT-1: structure checks
     [InlineData("")]
     [InlineData("hello")]
     [InlineData("<Other><Request ID=\"1\"/></Other>")]
     [InlineData("<Provenir><Request ID=\"1\">")]
-    public void E1_InvalidStructure_IsRejectedWithReason(string xml)
+    public void BadOutline_IsRejectedWithReason(string xml)
     {
         var r = C().Map(xml);
         Assert.Equal(MappingOutcome.Rejected, r.Outcome);
         Assert.Contains("Invalid XML structure or format", r.Reason);
     }
 
-    [Fact] // E1/E2: not well-formed
-    public void E2_MalformedXml_IsRejectedWithReason()
+    [Fact] // REJECT-1: not well-formed
+    public void MalformedXml_IsRejectedWithReason()
     {
         var r = C().Map("<Provenir><Request ID=\"1\"><CustData><application name=\"a></CustData></Request></Provenir>");
         Assert.Equal(MappingOutcome.Rejected, r.Outcome);
@@ -59,8 +60,8 @@ public class XmlReadingTests
         Assert.Equal(MappingOutcome.Mapped, ok.Outcome);
     }
 
-    [Fact] // X-3: the last element of a path wins wholesale (attributes not merged)
-    public void X3_LastElementPerPath_WinsWholesale()
+    [Fact] // XML-4: the last element of a path wins wholesale (attributes not merged)
+    public void LastElementOfAPath_WinsWholesale()
     {
         var c = new TestContract().AppId()
             .Add("loan", "a", TestContract.App + "/prod", "a", nullable: true)
@@ -71,8 +72,8 @@ public class XmlReadingTests
         Assert.Equal("B2", row["b"]);
     }
 
-    [Fact] // X-5: exact attribute name first, then the first CI match
-    public void X5_AttributeExactThenCaseInsensitive()
+    [Fact] // XML-5: exact attribute name first, then the first CI match
+    public void AttributeName_ExactFirstThenFirstCaseInsensitiveMatch()
     {
         var c = new TestContract().AppId()
             .Add("loan", "x", TestContract.App, "Name", nullable: true)
@@ -83,8 +84,8 @@ public class XmlReadingTests
         Assert.Equal("c1", row["y"]);
     }
 
-    [Fact] // X-5: missing path → null
-    public void X5_MissingPath_IsNull()
+    [Fact] // XML-5: missing path → null
+    public void MissingPath_IsNull()
     {
         var c = new TestContract().AppId().Add("loan", "x", TestContract.App + "/nothing", "a", nullable: true).Add("loan", "y", TestContract.App, "y");
         var row = C2(c);
@@ -92,22 +93,22 @@ public class XmlReadingTests
         static Dictionary<string, object?> C2(TestContract c) => c.Map(Doc.Xml(appAttrs: "y=\"1\"")).Single("loan");
     }
 
-    [Fact] // F6: entities decoded exactly once, values trimmed
-    public void F6_EntitiesDecodedOnce_AndTrimmed()
+    [Fact] // XML-3: entities decoded exactly once, values trimmed
+    public void Entities_AreDecodedExactlyOnce_AndValuesTrimmed()
     {
         var r = C().Map(Doc.Xml(appAttrs: "name=\"  A&amp;amp;B &#65; \""));
         Assert.Equal("A&amp;B A", r.Single("loan")["name"]);
     }
 
-    [Fact] // F6: contact-level reads see the same decoded+trimmed value
-    public void F6_ContactAttributesDecodedOnce()
+    [Fact] // XML-3: contact-level reads see the same decoded+trimmed value
+    public void ContactAttributes_AreDecodedAndTrimmedTheSameWay()
     {
         var c = new TestContract().AppId().Add("app_contact_base", "first_name", TestContract.Person, "first_name");
         var r = c.Map(Doc.Xml("<person con_id=\"1\" role=\"PR\" first_name=\" A&amp;amp;B \"/>"));
         Assert.Equal("A&amp;B", r.Single("app_contact_base")["first_name"]);
     }
 
-    [Fact] // §2.2 comments are not elements; element text is never mapped
+    [Fact] // XML-6 comments are not elements; element text is never mapped
     public void CommentsAndText_AreIgnored()
     {
         var r = C().Map(Doc.Xml("<!-- c -->text", appAttrs: "name=\"N\""));

@@ -3,7 +3,7 @@ using XmlShred.Storage;
 using XmlShred.Storage.Postgres;
 using XmlShred.Tests.Storage;
 
-namespace XmlShred.Tests.Postgres;
+namespace XmlShred.Tests.Storage.Postgres;
 
 public class PostgresDdlTests
 {

@@ -1,7 +1,7 @@
 using XmlShred.Tests.Fixtures;
 using XmlShred.Tests.Pipeline;
 
-namespace XmlShred.Tests.Postgres;
+namespace XmlShred.Tests.Storage.Postgres;
 
 /// <summary>The whole pipeline suite (run, rerun, poison bisection, insert-if-absent/upsert, stop, abort) on real PostgreSQL.</summary>
 public sealed class PostgresPipelineTests(PostgresCluster cluster) : PipelineTestBase

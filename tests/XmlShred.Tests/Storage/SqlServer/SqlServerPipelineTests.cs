@@ -1,7 +1,7 @@
 using XmlShred.Tests.Fixtures;
 using XmlShred.Tests.Pipeline;
 
-namespace XmlShred.Tests.SqlServer;
+namespace XmlShred.Tests.Storage.SqlServer;
 
 /// <summary>The pipeline suite on SQL Server when XMLSHRED_SQLSERVER is set (each test skips otherwise).</summary>
 public sealed class SqlServerPipelineTests : PipelineTestBase

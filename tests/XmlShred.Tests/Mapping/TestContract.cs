@@ -3,10 +3,10 @@ using System.Text.Json.Nodes;
 using XmlShred.Contract;
 using XmlShred.Mapping;
 
-namespace XmlShred.Tests.Rules;
+namespace XmlShred.Tests.Mapping;
 
 /// <summary>
-/// Emits a valid minimal contract (§1): filter rules for a neutral contact element <c>person</c> (role attribute
+/// Emits a valid minimal contract (CONTRACT-1 to CONTRACT-12): filter rules for a neutral contact element <c>person</c> (role attribute
 /// <c>role</c> = [PR, AUTHU]), its address <c>person_addr</c> (<c>addr_tp</c> = [CURR, PREV]) and employment
 /// <c>person_job</c> (<c>job_tp</c> = [CURR, PREV]); one relationship per table; insertion order = tables in order of
 /// first appearance, then processing_log. Tests add only the entries they care about.

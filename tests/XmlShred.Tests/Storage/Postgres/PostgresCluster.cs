@@ -4,9 +4,9 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-[assembly: AssemblyFixture(typeof(XmlShred.Tests.Postgres.PostgresCluster))]
+[assembly: AssemblyFixture(typeof(XmlShred.Tests.Storage.Postgres.PostgresCluster))]
 
-namespace XmlShred.Tests.Postgres;
+namespace XmlShred.Tests.Storage.Postgres;
 
 /// <summary>
 /// A throw-away PostgreSQL cluster for the test run, started on first use: initdb + pg_ctl from

@@ -1,8 +1,8 @@
 using XmlShred.Mapping;
 
-namespace XmlShred.Tests.Rules;
+namespace XmlShred.Tests.Mapping;
 
-/// <summary>§10 pre-processing validation: E3 app id [F17], E4 application element, both reported.</summary>
+/// <summary>Pre-processing validation: the application id (REJECT-2, VALUE-9), the application element (REJECT-3), both reported (REJECT-4).</summary>
 public class ValidationTests
 {
     private static TestContract C(string appElement = "application")
@@ -14,10 +14,10 @@ public class ValidationTests
     private static string Xml(string requestAttrs, string app = "application") =>
         $"<Provenir><Request {requestAttrs}><CustData><{app} x=\"1\"/></CustData></Request></Provenir>";
 
-    [Theory] // E3 [F17]: valid ids normalized to Int
+    [Theory] // REJECT-2, VALUE-9: valid ids normalized to Int
     [InlineData(" 0777 ", 777L)]
     [InlineData("999999999", 999999999L)]
-    public void E3_ValidIds(string id, long expected)
+    public void ValidApplicationIds_AreNormalizedToIntegers(string id, long expected)
     {
         var r = C().Map(Xml($"ID=\"{id}\""));
         Assert.Equal(MappingOutcome.Mapped, r.Outcome);
@@ -26,11 +26,11 @@ public class ValidationTests
         Assert.Equal(expected, r.Single("app_base")["app_id"]);
     }
 
-    [Theory] // E3: missing / empty / lower-case attribute name
+    [Theory] // REJECT-2: missing / empty / lower-case attribute name
     [InlineData("")]
     [InlineData("ID=\"  \"")]
     [InlineData("id=\"5\"")]
-    public void E3_MissingId(string attrs)
+    public void MissingOrBlankOrLowerCaseId_IsRejected(string attrs)
     {
         var r = C().Map(Xml(attrs));
         Assert.Equal(MappingOutcome.Rejected, r.Outcome);
@@ -39,41 +39,41 @@ public class ValidationTests
         Assert.Null(r.AppId);
     }
 
-    [Theory] // E3 [F17]: format
+    [Theory] // REJECT-2, VALUE-9: format
     [InlineData("+5")]
     [InlineData("1_000")]
     [InlineData("5a")]
     [InlineData("-1")]
-    public void E3_InvalidFormat(string id)
+    public void ApplicationIdNotAsciiDigits_IsRejected(string id)
     {
         var r = C().Map(Xml($"ID=\"{id}\""));
         Assert.Equal(MappingOutcome.Rejected, r.Outcome);
         Assert.Contains($"CRITICAL: Invalid app_id format: {id} (must be integer)", r.Reason);
     }
 
-    [Theory] // E3: value range
+    [Theory] // REJECT-2: value range
     [InlineData("0")]
     [InlineData("1000000000")]
-    public void E3_InvalidValue(string id)
+    public void ApplicationIdOutOfRange_IsRejected(string id)
     {
         var r = C().Map(Xml($"ID=\"{id}\""));
         Assert.Equal(MappingOutcome.Rejected, r.Outcome);
         Assert.Contains($"CRITICAL: Invalid app_id value: {id} (must be positive integer", r.Reason);
     }
 
-    [Fact] // E4: other product's application element
-    public void E4_WrongProductLine()
+    [Fact] // REJECT-3: other product's application element
+    public void OtherProductsApplicationElement_IsRejectedNamingBoth()
     {
         var r = C().Map(Xml("ID=\"1\"", "IL_application"));
         Assert.Equal(MappingOutcome.Rejected, r.Outcome);
-        // §0.1: the reason text is not compared; it must name the rule, the expected and the found element.
+        // OUTPUT-7: the reason text is not compared; it must name the rule, the expected and the found element.
         Assert.StartsWith("Wrong product line", r.Reason);
         Assert.Contains("/Provenir/Request/CustData/application", r.Reason);
         Assert.Contains("/IL_application", r.Reason);
     }
 
-    [Fact] // E4: missing application element (neutral name in the contract)
-    public void E4_MissingApplicationElement()
+    [Fact] // REJECT-3: missing application element (neutral name in the contract)
+    public void MissingApplicationElement_IsRejectedNamingTheExpectedOne()
     {
         var r = C("loan_app").Map(Xml("ID=\"1\"", "other"));
         Assert.Equal(MappingOutcome.Rejected, r.Outcome);
@@ -82,15 +82,15 @@ public class ValidationTests
         Assert.StartsWith("Missing required application element: /Provenir/Request/CustData/loan_app", r2.Reason);
     }
 
-    [Fact] // E4 with a neutral source_application_table maps fine
-    public void E4_NeutralApplicationElement_Maps()
+    [Fact] // REJECT-3 with a neutral source_application_table maps fine
+    public void ContractWithAnotherApplicationElementName_MapsDocumentsThatHaveIt()
     {
         var r = C("loan_app").Map(Xml("ID=\"3\"", "loan_app"));
         Assert.Equal("1", r.Single("loan")["x"]);
     }
 
-    [Fact] // E3 + E4 are both reported
-    public void E3AndE4_BothReported()
+    [Fact] // REJECT-2, REJECT-3 are both reported
+    public void BadIdAndMissingApplicationElement_AreBothReported()
     {
         var r = C().Map(Xml("ID=\"+5\"", "other"));
         Assert.Equal(MappingOutcome.Rejected, r.Outcome);
@@ -98,7 +98,7 @@ public class ValidationTests
         Assert.Contains("/Provenir/Request/CustData/application", r.Reason);
     }
 
-    [Fact] // §10: no valid contacts is not an error; application tables are still produced
+    [Fact] // REJECT-5: no valid contacts is not an error; application tables are still produced
     public void NoValidContacts_NotAnError()
     {
         var c = C().Add("app_contact_base", "first_name", TestContract.Person, "first_name");

@@ -1,17 +1,17 @@
-namespace XmlShred.Tests.Rules;
+namespace XmlShred.Tests.Mapping;
 
-/// <summary>§4.2 value resolution [V-1]..[V-5], [V-3a] [F14]; §5.7 / §5.10 extractors.</summary>
+/// <summary>Where an entry's input comes from (READ-1 to READ-6) and the contact extractors (TOKEN-8 to TOKEN-11).</summary>
 public class ValueResolutionTests
 {
-    [Fact] // V-5: Path Map lookup of xml_path + attribute, trimmed
-    public void V5_PathMapLookup()
+    [Fact] // READ-6: Path Map lookup of xml_path + attribute, trimmed
+    public void PlainPath_ReadsTheAttributeOfTheLastElementWithThatPath_Trimmed()
     {
         var c = new TestContract().AppId().Add("loan", "name", TestContract.App + "/prod", "name");
         Assert.Equal("P", c.Map(Doc.Xml("<prod name=\"  P \"/>")).Single("loan")["name"]);
     }
 
-    [Fact] // V-1: the extractor beats the path
-    public void V1_ExtractorWins()
+    [Fact] // READ-1: the extractor beats the path
+    public void ExtractorToken_IsReadInsteadOfThePath()
     {
         var c = new TestContract().AppId().Add("loan", "k", TestContract.App, "k")
             .Add("loan", "tag", TestContract.Person, "tag", mt: "last_valid_pr_contact", nullable: true);
@@ -19,8 +19,8 @@ public class ValueResolutionTests
         Assert.Equal("pr", r.Single("loan")["tag"]);
     }
 
-    [Fact] // V-3: app_contact_base entry on exactly /Provenir/Request/CustData/application reads the app element for every contact
-    public void V3_ApplicationAttributeOnEveryContact()
+    [Fact] // READ-3: app_contact_base entry on exactly /Provenir/Request/CustData/application reads the app element for every contact
+    public void ContactTableEntryOnTheApplicationElement_GivesEveryContactTheSameValue()
     {
         var c = new TestContract().AppId()
             .Add("app_contact_base", "consent", TestContract.App, "consent")
@@ -30,40 +30,40 @@ public class ValueResolutionTests
         Assert.All(rows, r => Assert.Equal("yes", r["consent"]));
     }
 
-    [Fact] // V-4: contact-table paths read the current contact (exact then CI attribute name)
-    public void V4_ContactContext()
+    [Fact] // READ-5: contact-table paths read the current contact (exact then CI attribute name)
+    public void ContactTablePath_ReadsTheCurrentContact_ExactThenCaseInsensitiveName()
     {
         var c = new TestContract().AppId().Add("app_contact_base", "last", TestContract.Person, "last_name", nullable: true);
         var rows = c.Map(Doc.Xml(Doc.Person("1", attrs: "LAST_NAME=\"L1\"") + Doc.Person("2", attrs: "last_name=\"L2\""))).Rows("app_contact_base");
         Assert.Equal(["L1", "L2"], rows.Select(r => (string?)r["last"]));
     }
 
-    [Fact] // V-3a [F14]: contact paths in app-level tables read the primary contact, not the last element
-    public void V3a_ContactPathInAppTable_ReadsPrimary()
+    [Fact] // READ-4, CONTACT-4: contact paths in app-level tables read the primary contact, not the last element
+    public void ContactPathInApplicationTable_ReadsThePrimaryContact_NotTheLastContactElement()
     {
         var c = new TestContract().AppId().Add("loan", "dl", TestContract.Person, "dl", nullable: true);
         var r = c.Map(Doc.Xml(Doc.Person("1", attrs: "dl=\"GOOD\"") + "<person con_id=\"2\" role=\"WEIRD\" first_name=\"W\" dl=\"BAD\"/><person con_id=\"3\" role=\"PR\" dl=\"SPARSE\"/>"));
         Assert.Equal("GOOD", r.Single("loan")["dl"]);
     }
 
-    [Fact] // V-3a: walk below the contact taking the last direct child per segment
-    public void V3a_WalksLastDirectChild()
+    [Fact] // READ-4: walk below the contact taking the last direct child per segment
+    public void ContactPathInApplicationTable_WalksTheLastDirectChildPerSegment()
     {
         var c = new TestContract().AppId().Add("loan", "card", TestContract.Person + "/card", "num", nullable: true);
         var r = c.Map(Doc.Xml(Doc.Person("1", inner: "<card num=\"C1\"/><card num=\"C2\"/><x><card num=\"NESTED\"/></x>")));
         Assert.Equal("C2", r.Single("loan")["card"]);
     }
 
-    [Fact] // V-3a: no primary contact → null → the table yields no row
-    public void V3a_NoPrimary_IsNull()
+    [Fact] // READ-4: no primary contact → null → the table yields no row
+    public void ContactPathInApplicationTable_WithoutPrimaryContact_IsNullAndTheRowIsDropped()
     {
         var c = new TestContract().AppId().Add("loan", "dl", TestContract.Person, "dl", nullable: true);
         var r = c.Map(Doc.Xml("<person con_id=\"2\" role=\"AUTHU\" first_name=\"A\" dl=\"AU\"/>"));
         Assert.False(r.Has("loan"));
     }
 
-    [Fact] // V-4 / §4.7.3: address tables read the current child element
-    public void V4_AddressContext()
+    [Fact] // READ-5, CHILD-2: address tables read the current child element
+    public void AddressTablePath_ReadsTheCurrentAddressElement()
     {
         var c = new TestContract().AppId()
             .Add("app_contact_base", "first_name", TestContract.Person, "first_name")
@@ -74,7 +74,7 @@ public class ValueResolutionTests
         Assert.Equal(["A", "B"], rows.Select(r => (string?)r["city"]));
     }
 
-    [Fact] // §5.10 [F13] [F11]: curr_address_only reads this contact's CURR address (CI type), then numbers_only
+    [Fact] // TOKEN-11, FILTER-2, FILTER-3: curr_address_only reads this contact's CURR address (CI type), then numbers_only
     public void CurrAddressOnly_PerContact()
     {
         var c = new TestContract().AppId()
@@ -87,7 +87,7 @@ public class ValueResolutionTests
         Assert.Null(rows[1].Get("phone"));
     }
 
-    [Fact] // §5.7 address branch: preferred (CURR, CI) address of the primary contact
+    [Fact] // TOKEN-8 address branch: preferred (CURR, CI) address of the primary contact
     public void LastValidPr_AddressBranch()
     {
         var c = new TestContract().AppId().Add("loan", "city", TestContract.Addr, "city", mt: "last_valid_pr_contact", nullable: true);
@@ -95,7 +95,7 @@ public class ValueResolutionTests
         Assert.Equal("NOW", r.Single("loan")["city"]);
     }
 
-    [Fact] // §4.3 B: a blank string from an extractor stays "" even for numeric columns (set column)
+    [Fact] // CHAIN-2: a blank string from an extractor stays "" even for numeric columns (set column)
     public void Extractor_BlankStringStaysEmpty()
     {
         var c = new TestContract().AppId().Add("loan", "k", TestContract.App, "k")
@@ -105,7 +105,7 @@ public class ValueResolutionTests
         Assert.Equal("", row["line"]);
     }
 
-    [Fact] // §5.7 address branch: first preferred candidate with a non-empty value; truncation [F18] and decimal scale
+    [Fact] // TOKEN-8 address branch: first preferred candidate with a non-empty value; truncation (VALUE-7) and decimal scale
     public void LastValidPr_AddressBranch_FirstNonEmpty()
     {
         var c = new TestContract().AppId().Add("loan", "k", TestContract.App, "k")
@@ -120,7 +120,7 @@ public class ValueResolutionTests
         Assert.Equal("Sm", row["nm"]);
     }
 
-    [Fact] // §5.7 card branch: the last app_prod_bcard descendant of the primary
+    [Fact] // TOKEN-8 card branch: the last app_prod_bcard descendant of the primary
     public void LastValidPr_CardBranch()
     {
         var c = new TestContract().AppId().Add("loan", "lim", TestContract.Person + "/app_prod_bcard", "lim", mt: "last_valid_pr_contact", nullable: true);
@@ -128,7 +128,7 @@ public class ValueResolutionTests
         Assert.Equal("L2", row["lim"]);
     }
 
-    [Fact] // §8.8 [F14]: contact.* names come from the last valid PR; unprefixed names from the last Path Map element
+    [Fact] // EXPR-10, CONTACT-4: contact.* names come from the last valid PR; unprefixed names from the last Path Map element
     public void ExpressionContext_Primary()
     {
         var c = new TestContract().AppId().Add("loan", "k", TestContract.App, "k")

@@ -4,7 +4,7 @@ using XmlShred.Storage;
 using XmlShred.Storage.SqlServer;
 using XmlShred.Tests.Storage;
 
-namespace XmlShred.Tests.SqlServer;
+namespace XmlShred.Tests.Storage.SqlServer;
 
 /// <summary>
 /// The target conformance suite against a real SQL Server, when XMLSHRED_SQLSERVER holds a connection string

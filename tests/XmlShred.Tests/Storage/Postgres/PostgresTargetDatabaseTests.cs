@@ -4,7 +4,7 @@ using XmlShred.Storage;
 using XmlShred.Storage.Postgres;
 using XmlShred.Tests.Storage;
 
-namespace XmlShred.Tests.Postgres;
+namespace XmlShred.Tests.Storage.Postgres;
 
 /// <summary>The target conformance suite against a real PostgreSQL (the test run's own cluster).</summary>
 public sealed class PostgresTargetDatabaseTests(PostgresCluster cluster) : TargetDatabaseConformanceTests

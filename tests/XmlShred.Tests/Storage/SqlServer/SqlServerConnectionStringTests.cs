@@ -1,6 +1,6 @@
 using XmlShred.Storage.SqlServer;
 
-namespace XmlShred.Tests.SqlServer;
+namespace XmlShred.Tests.Storage.SqlServer;
 
 public class SqlServerConnectionStringTests
 {

@@ -1,6 +1,6 @@
-namespace XmlShred.Tests.Rules;
+namespace XmlShred.Tests.Mapping;
 
-/// <summary>§4.3 A/B/C transform chain, §5 tokens, §7 conversions: [F1] [F2] [F5] [F16] [F18].</summary>
+/// <summary>From input to column value: plain entries and chains (CHAIN-1, CHAIN-2), the tokens (TOKEN-1 to TOKEN-12), conversions (VALUE-1 to VALUE-7).</summary>
 public class TransformTests
 {
     /// <summary>Maps attribute <c>v</c> of the application element into loan.col; "k" keeps the row alive.</summary>
@@ -13,7 +13,7 @@ public class TransformTests
         return c.Map(Doc.Xml(appAttrs: $"k=\"1\" {attr}")).Single("loan").Get("col");
     }
 
-    [Theory] // §4.3 A2 [F5]: plain integer grammar, half away from zero
+    [Theory] // CHAIN-1, VALUE-2: plain integer grammar, half away from zero
     [InlineData("-5", -5L)]
     [InlineData("1,234", 1234L)]
     [InlineData("1,2345", 12345L)]
@@ -23,42 +23,42 @@ public class TransformTests
     [InlineData("+7", 7L)]
     [InlineData(".5", 1L)]
     [InlineData(" 42 ", 42L)]
-    public void F5_PlainIntegers(string input, long expected) => Assert.Equal(expected, One(input, "int"));
+    public void PlainIntegerColumns_AcceptSignsCommasAndFractions_RoundingHalfAwayFromZero(string input, long expected) => Assert.Equal(expected, One(input, "int"));
 
-    [Theory] // [F5]: everything else → null
+    [Theory] // VALUE-2: everything else → null
     [InlineData("abc")]
     [InlineData("1e3")]
     [InlineData("$5")]
     [InlineData("12abc")]
     [InlineData("1,,2")]
     [InlineData(",1")]
-    public void F5_PlainIntegerRejects(string input) => Assert.Null(One(input, "smallint"));
+    public void PlainIntegerColumns_RejectEverythingElse(string input) => Assert.Null(One(input, "smallint"));
 
-    [Theory] // §7.2 [F16]: decimals at data_length, half away from zero; scale carried
+    [Theory] // VALUE-4: decimals at data_length, half away from zero; scale carried
     [InlineData("2.675", 2, "2.68")]
     [InlineData("-1.005", 2, "-1.01")]
     [InlineData("0.1432197654", 5, "0.14322")]
     [InlineData("1e3", 2, "1000.00")]
     [InlineData("1_000", 0, "1000")]
     [InlineData("10", 3, "10.000")]
-    public void F16_Decimals(string input, int scale, string expected)
+    public void Decimals_AreRoundedHalfAwayFromZeroToDataLength(string input, int scale, string expected)
     {
         var v = Assert.IsType<decimal>(One(input, "decimal", length: scale));
         Assert.Equal(expected, v.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    [Theory] // [F16]: non-numeric decimals → null
+    [Theory] // VALUE-4: non-numeric decimals → null
     [InlineData("1,234.5")]
     [InlineData("N/A")]
     [InlineData("$5")]
     [InlineData("NaN")]
-    public void F16_DecimalRejects(string input) => Assert.Null(One(input, "decimal", length: 2));
+    public void NonNumericDecimals_AreNull(string input) => Assert.Null(One(input, "decimal", length: 2));
 
-    [Fact] // §7.2: decimal without data_length → scale 2
+    [Fact] // VALUE-4: decimal without data_length → scale 2
     public void Decimal_DefaultScaleIsTwo() =>
         Assert.Equal("3.00", Assert.IsType<decimal>(One("3", "decimal")).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    [Theory] // §7.4 [F7] date grammar
+    [Theory] // VALUE-5 date grammar
     [InlineData("2015-11-5 9:2:34.689", "2015-11-05T09:02:34.6890000")]
     [InlineData("2024-8-8 8:08:88.008", "2024-08-08T08:08:59.0080000")]
     [InlineData("4/2/2020 5:53:20 pm", "2020-04-02T17:53:20.0000000")]
@@ -68,13 +68,13 @@ public class TransformTests
     [InlineData("2023-10-03 16:26:23.1234567", "2023-10-03T16:26:23.1234560")]
     [InlineData(" 2023-10-03 ", "2023-10-03T00:00:00.0000000")]
     [InlineData("12/1/2020 12:00 AM", "2020-12-01T00:00:00.0000000")]
-    public void F7_DateGrammar(string input, string expected)
+    public void DateGrammar_AcceptsIsoAndMonthFirstFormsWithOptionalTime(string input, string expected)
     {
         var v = Assert.IsType<DateTime>(One(input, "datetime"));
         Assert.Equal(expected, v.ToString("o"));
     }
 
-    [Theory] // §7.4: rejected forms
+    [Theory] // VALUE-5: rejected forms
     [InlineData("14/12/1988")]
     [InlineData("12/31/99")]
     [InlineData("20231003")]
@@ -84,9 +84,9 @@ public class TransformTests
     [InlineData("2023-02-30")]
     [InlineData("1/2/2020 13:00 PM")]
     [InlineData("2023-10-03 24:00")]
-    public void F7_DateRejects(string input) => Assert.Null(One(input, "date"));
+    public void DateGrammar_RejectsEveryOtherForm(string input) => Assert.Null(One(input, "date"));
 
-    [Theory] // §7.5 [F4]: generic bit
+    [Theory] // VALUE-6: generic bit
     [InlineData("yes", 1L)]
     [InlineData("T", 1L)]
     [InlineData("f", 0L)]
@@ -97,69 +97,69 @@ public class TransformTests
     [Fact]
     public void Bit_GenericUnknown_IsNull() => Assert.Null(One("maybe", "bit"));
 
-    [Theory] // §5.5 [F2]: numbers_only keeps a digit string; integer columns parse it
+    [Theory] // TOKEN-5: numbers_only keeps a digit string; integer columns parse it
     [InlineData("01234", "string", 5, "01234")]
     [InlineData("666-88-3333", "string", 9, "666883333")]
     [InlineData("(801) 555-0100 x99", "string", 10, "8015550100")]
-    public void F2_NumbersOnlyString(string input, string type, int length, string expected) =>
+    public void NumbersOnly_KeepsADigitString_LeadingZerosIncluded(string input, string type, int length, string expected) =>
         Assert.Equal(expected, One(input, type, "numbers_only", length));
 
-    [Fact] // [F2]
-    public void F2_NumbersOnlyInteger() => Assert.Equal(1234L, One("01234", "int", "numbers_only"));
+    [Fact] // TOKEN-5
+    public void NumbersOnly_IntoAnIntegerColumn_ParsesTheDigits() => Assert.Equal(1234L, One("01234", "int", "numbers_only"));
 
-    [Fact] // §5.5: no digits → null, chain breaks → typed default (via I-3 … nullable here so blank-guard/default path)
+    [Fact] // TOKEN-5: no digits → null, chain breaks → typed default (via DEFAULT-2 … nullable here so blank-guard/default path)
     public void NumbersOnly_NoDigits_IsNull() => Assert.Null(One("abc", "string", "numbers_only", 5));
 
-    [Fact] // §5.5 blank-guard: blank input to numbers_only gives the typed default
+    [Fact] // TOKEN-5 blank-guard: blank input to numbers_only gives the typed default
     public void NumbersOnly_BlankGivesTypedDefault() => Assert.Equal("000000000", One("  ", "string", "numbers_only", 9, "000000000"));
 
-    [Theory] // §5.5 [F2]: extract_numeric takes the first numeric token
+    [Theory] // TOKEN-6: extract_numeric takes the first numeric token
     [InlineData("12.50", "decimal", 2, "12.50")]
     [InlineData("approx -1,234.5 USD", "decimal", 1, "-1234.5")]
     [InlineData("abc 7 and 9", "decimal", 0, "7")]
-    public void F2_ExtractNumeric(string input, string type, int length, string expected) =>
+    public void ExtractNumeric_TakesTheFirstNumberInTheText(string input, string type, int length, string expected) =>
         Assert.Equal(expected, Assert.IsType<decimal>(One(input, type, "extract_numeric", length)).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    [Fact] // [F2] integer columns round half away from zero
-    public void F2_ExtractNumericInteger() => Assert.Equal(13L, One("about 12.5 units", "int", "extract_numeric"));
+    [Fact] // TOKEN-5 integer columns round half away from zero
+    public void ExtractNumeric_IntoAnIntegerColumn_RoundsHalfAwayFromZero() => Assert.Equal(13L, One("about 12.5 units", "int", "extract_numeric"));
 
     [Fact]
-    public void F2_ExtractNumericNoToken_IsNull() => Assert.Null(One("abc", "int", "extract_numeric"));
+    public void ExtractNumeric_WithoutANumber_IsNull() => Assert.Null(One("abc", "int", "extract_numeric"));
 
-    [Theory] // §4.3 C [F18]: trim before truncate
+    [Theory] // VALUE-7: trim before truncate
     [InlineData("  abc  ", 2, "ab")]
     [InlineData("ab cd", 3, "ab")]
     [InlineData("  123456789", 9, "123456789")]
-    public void F18_TrimBeforeTruncate(string input, int length, string expected) => Assert.Equal(expected, One(input, length: length));
+    public void Text_IsTrimmedBeforeItIsTruncated(string input, int length, string expected) => Assert.Equal(expected, One(input, length: length));
 
-    [Fact] // [F1]: -1 means no limit
-    public void F1_MinusOneIsNoLimit()
+    [Fact] // VALUE-7: -1 means no limit
+    public void DataLengthMinusOne_MeansNoLimit()
     {
         var s = new string('Q', 227) + "=";
         Assert.Equal(s, One(s, length: -1));
     }
 
-    [Fact] // §7.1: lengths count code points; a surrogate pair is never split
+    [Fact] // VALUE-7: lengths count code points; a surrogate pair is never split
     public void Truncation_CountsCodePoints()
     {
         Assert.Equal("a\U0001F600", One("a\U0001F600bc", length: 2));
         Assert.Equal("\U0001F600", One("\U0001F600\U0001F600", length: 1));
     }
 
-    [Theory] // §5.3 char_to_bit: exact, then upper-cased; unknown → 0
+    [Theory] // TOKEN-3 char_to_bit: exact, then upper-cased; unknown → 0
     [InlineData("Y", 1L)]
     [InlineData("y", 1L)]
     [InlineData("yes", 0L)]
     [InlineData("N", 0L)]
     public void CharToBit(string input, long expected) => Assert.Equal(expected, One(input, "bit", "char_to_bit"));
 
-    [Theory] // §5.4 boolean_to_bit: lower-cased lookup; unknown → 0
+    [Theory] // TOKEN-4 boolean_to_bit: lower-cased lookup; unknown → 0
     [InlineData("TRUE", 1L)]
     [InlineData(" Yes ", 1L)]
     [InlineData("maybe", 0L)]
     public void BooleanToBit(string input, long expected) => Assert.Equal(expected, One(input, "bit", "boolean_to_bit"));
 
-    [Theory] // §5.2: calculated numbers → canonical text for string columns; decimals at data_length [F16]
+    [Theory] // TOKEN-1: calculated numbers → canonical text for string columns; decimals at data_length (VALUE-4)
     [InlineData("12.50", "string", null, "12.5")]
     [InlineData("5", "string", null, "5")]
     [InlineData("7 / 2", "string", null, "3.5")]
@@ -170,15 +170,15 @@ public class TransformTests
         Assert.Equal(expected, c.Map(Doc.Xml(appAttrs: "k=\"1\"")).Single("loan")["calc"]);
     }
 
-    [Fact] // [F16]: calc 1.23456 at scale 3 → 1.235
-    public void F16_CalculatedDecimalAtDataLength()
+    [Fact] // VALUE-4: calc 1.23456 at scale 3 → 1.235
+    public void CalculatedDecimal_IsRoundedToDataLength()
     {
         var c = new TestContract().AppId().Add("loan", "k", TestContract.App, "k")
             .Add("loan", "calc", TestContract.App, null, "decimal", mt: "calculated_field", length: 3, nullable: true, expression: "1.23456");
         Assert.Equal("1.235", ((decimal)c.Map(Doc.Xml(appAttrs: "k=\"1\"")).Single("loan")["calc"]!).ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    [Fact] // §5.2: expression reads application attributes; a bare predicate → 1/0; division by zero → null
+    [Fact] // TOKEN-1: expression reads application attributes; a bare predicate → 1/0; division by zero → null
     public void Calculated_ContextAndPredicates()
     {
         var c = new TestContract().AppId().Add("loan", "k", TestContract.App, "k")
@@ -191,14 +191,14 @@ public class TransformTests
         Assert.Equal(-10L, row["twice"]);
     }
 
-    [Fact] // §1.5: without a char_to_bit map every input converts to 0
+    [Fact] // TOKEN-3: without a char_to_bit map every input converts to 0
     public void CharToBit_NoMap_IsZero()
     {
         var c = new TestContract { Bits = null }.AppId().Add("loan", "k", TestContract.App, "k").Add("loan", "f", TestContract.App, "f", "bit", mt: "char_to_bit");
         Assert.Equal(0L, c.Map(Doc.Xml(appAttrs: "k=\"1\" f=\"Y\"")).Single("loan")["f"]);
     }
 
-    [Fact] // §5.11 default_getutcdate_if_null and GETUTCDATE() use the injected clock
+    [Fact] // TOKEN-12 default_getutcdate_if_null and GETUTCDATE use the injected clock
     public void UtcNow_FromOptions()
     {
         var c = new TestContract().AppId().Add("loan", "k", TestContract.App, "k")
@@ -209,7 +209,7 @@ public class TransformTests
         Assert.Equal(Fixed.Now, row["g"]);
     }
 
-    [Theory] // §8.10 examples through calculated fields
+    [Theory] // EXPR-1 to EXPR-10 examples through calculated fields
     [InlineData("CASE WHEN x LIKE 'a.c' THEN 'like' ELSE 'no' END", "string", "no")]
     [InlineData("CASE x WHEN 'a' THEN 'one' WHEN 'ABC' THEN 'two' END", "string", "two")]
     [InlineData("COALESCE(@nick, fn, 'n/a')", "string", "Al")]
@@ -222,7 +222,7 @@ public class TransformTests
         Assert.Equal(expected, c.Map(Doc.Xml(appAttrs: "k=\"1\" x=\"abc\" fn=\" Al \"")).Single("loan")["e"]);
     }
 
-    [Fact] // §8.6 DATEADD keeps time of day; DATEDIFF counts boundaries
+    [Fact] // EXPR-9 DATEADD keeps time of day; DATEDIFF counts boundaries
     public void Expressions_Dates()
     {
         var c = new TestContract().AppId().Add("loan", "k", TestContract.App, "k")

@@ -1,11 +1,11 @@
-namespace XmlShred.Tests.Rules;
+namespace XmlShred.Tests.Mapping;
 
-/// <summary>§9.1–9.4 key/value tables: scores, indicators, history (incl. [F14]), report lookup.</summary>
+/// <summary>Key/value tables: scores, indicators, history (from the primary contact, CONTACT-4), report lookups (KV-1 to KV-5).</summary>
 public class KeyValueTableTests
 {
     private const string Prod = TestContract.App + "/prod";
 
-    [Theory] // §9.1: generic conversion of the score; "0" is a row; unparseable → no row
+    [Theory] // KV-2: generic conversion of the score; "0" is a row; unparseable → no row
     [InlineData("978.14", 978L)]
     [InlineData("1,234", 1234L)]
     [InlineData("0", 0L)]
@@ -28,7 +28,7 @@ public class KeyValueTableTests
         Assert.False(c.Map(Doc.Xml($"<prod fico=\"{value}\"/>")).Has("scores"));
     }
 
-    [Theory] // §9.2: only y/yes/true/t/1 (trimmed, CI) give a row with value "1"
+    [Theory] // KV-3: only y/yes/true/t/1 (trimmed, CI) give a row with value "1"
     [InlineData(" YES ", true)]
     [InlineData("t", true)]
     [InlineData("1", true)]
@@ -44,7 +44,7 @@ public class KeyValueTableTests
         Assert.Equal("1", x["value"]);
     }
 
-    [Theory] // §9.3: name "[attr]", source "[last segment]", meaningful value only
+    [Theory] // KV-4: name "[attr]", source "[last segment]", meaningful value only
     [InlineData("222", true)]
     [InlineData("0", true)]
     [InlineData(" NULL ", false)]
@@ -61,8 +61,8 @@ public class KeyValueTableTests
         Assert.Equal(value.Trim(), x["value"]);
     }
 
-    [Fact] // §9.3 [F14] / V-3a: contact-level history reads the primary (last valid PR), not the last contact element
-    public void F14_HistoryFromPrimary()
+    [Fact] // KV-4, CONTACT-4, READ-4: contact-level history reads the primary (last valid PR), not the last contact element
+    public void ContactLevelHistory_ReadsThePrimaryContact_NotTheLastContactElement()
     {
         var c = new TestContract().AppId().Add("app_historical_lookup", "", TestContract.Person, "street", mt: "add_history", nullable: true);
         var r = c.Map(Doc.Xml(Doc.Person("1", attrs: "street=\"MAIN\"") + "<person con_id=\"2\" role=\"WEIRD\" first_name=\"W\" street=\"ODD\"/>"));
@@ -71,7 +71,7 @@ public class KeyValueTableTests
         Assert.Equal("[person]", x["source"]);
     }
 
-    [Fact] // §9.3 + §5.7: [last_valid_pr_contact, add_history] history fallback to an earlier valid PR
+    [Fact] // KV-4, TOKEN-8: [last_valid_pr_contact, add_history] history fallback to an earlier valid PR
     public void History_LastValidPrFallback()
     {
         var c = new TestContract().AppId().Add("app_historical_lookup", "", TestContract.Person, "dl", mt: "last_valid_pr_contact, add_history", nullable: true);
@@ -79,14 +79,14 @@ public class KeyValueTableTests
         Assert.Equal("OLD", r.Single("app_historical_lookup")["value"]);
     }
 
-    [Fact] // §9.3: no primary → no history row from a foreign-role contact
-    public void F14_NoPrimary_NoHistoryRow()
+    [Fact] // KV-4: no primary → no history row from a foreign-role contact
+    public void ContactLevelHistory_WithoutPrimaryContact_GivesNoRow()
     {
         var c = new TestContract().AppId().Add("app_historical_lookup", "", TestContract.Person, "street", mt: "add_history", nullable: true);
         Assert.False(c.Map(Doc.Xml("<person con_id=\"2\" role=\"AUTHU\" first_name=\"W\" street=\"ODD\"/>")).Has("app_historical_lookup"));
     }
 
-    [Fact] // §9.4: name = xml_attribute; source_report_key only with parentheses ("" for empty ones)
+    [Fact] // KV-5: name = xml_attribute; source_report_key only with parentheses ("" for empty ones)
     public void ReportLookup()
     {
         var c = new TestContract().AppId()
@@ -102,7 +102,7 @@ public class KeyValueTableTests
         Assert.Equal("", rows[2]["source_report_key"]);
     }
 
-    [Fact] // §9: only the first token of a family is used
+    [Fact] // KV-1: only the first token of a family is used
     public void OnlyFirstTokenOfFamily()
     {
         var c = new TestContract().AppId().Add("scores", "", Prod, "s", "int", mt: "add_score(A), add_score(B)", nullable: true);
@@ -110,7 +110,7 @@ public class KeyValueTableTests
         Assert.Equal("A", row["score_identifier"]);
     }
 
-    [Fact] // §11.6 in-document upsert: one history row per (name, source)
+    [Fact] // OUTPUT-6 in-document upsert: one history row per (name, source)
     public void History_OneRowPerKey()
     {
         var c = new TestContract().AppId()

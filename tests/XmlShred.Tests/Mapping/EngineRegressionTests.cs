@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 
-namespace XmlShred.Tests.Rules;
+namespace XmlShred.Tests.Mapping;
 
 /// <summary>
 /// Spec behaviour the rule tests once caught the engine contradicting (no employment rule, address keys without a
-/// type column, the app id of an E4 rejection, the application table not listed first, missing §10 warnings).
+/// type column, the app id of an REJECT-3 rejection, the application table not listed first, missing REJECT-5 warnings).
 /// </summary>
 public class EngineRegressionTests
 {
@@ -32,7 +32,7 @@ public class EngineRegressionTests
     }
 
     [Fact]
-    public void E4Rejection_KeepsValidAppId()
+    public void MissingApplicationElement_RejectionStillNamesTheValidAppId()
     {
         var c = new TestContract().AppId().Add("loan", "x", TestContract.App, "x", nullable: true);
         var r = c.Map("<Provenir><Request ID=\"5\"><CustData><IL_application/></CustData></Request></Provenir>");

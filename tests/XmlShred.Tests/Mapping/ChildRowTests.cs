@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 
-namespace XmlShred.Tests.Rules;
+namespace XmlShred.Tests.Mapping;
 
-/// <summary>§3.5–3.6, §4.7.3 address/employment rows: [C-4] [C-5] [C-6] [C-7], [F3] [F10] [F11] [F12], §11.6 first per key.</summary>
+/// <summary>Address and employment rows (CHILD-1 to CHILD-4), with conditional defaults (DEFAULT-4) and the first row per key (OUTPUT-6).</summary>
 public class ChildRowTests
 {
     private static TestContract Contract() => new TestContract().AppId()
@@ -18,8 +18,8 @@ public class ChildRowTests
         .Enum("address_type_enum", new JsonObject { ["CURR"] = 320, ["PREV"] = 321 })
         .Enum("employment_type_enum", new JsonObject { ["CURR"] = 350, ["PREV"] = 351 });
 
-    [Fact] // C-4 [F3]: blank PREV address loses its conditional defaults and is dropped; CURR keeps NOT-NULL-like defaults
-    public void F3_BlankPrevAddressDropped_CurrKept()
+    [Fact] // CHILD-2, DEFAULT-4: blank PREV address loses its conditional defaults and is dropped; CURR keeps NOT-NULL-like defaults
+    public void BlankPreviousAddress_LosesConditionalDefaultsAndIsDropped_CurrentAddressKept()
     {
         var r = Contract().Map(Doc.Xml(Doc.Person("1", inner: "<person_addr addr_tp=\"PREV\"/><person_addr addr_tp=\"CURR\" city=\"X\"/>")));
         var row = Assert.Single(r.Rows("app_contact_address"));
@@ -30,7 +30,7 @@ public class ChildRowTests
         Assert.Equal(1L, row["con_id"]);
     }
 
-    [Fact] // §11.3: address/employment rows carry no app_id
+    [Fact] // OUTPUT-3: address/employment rows carry no app_id
     public void ChildRows_HaveNoAppId()
     {
         var r = Contract().Map(Doc.Xml(Doc.Person("1", inner: "<person_addr addr_tp=\"CURR\" city=\"X\"/><person_job job_tp=\"CURR\" business_name=\"B\"/>")));
@@ -39,26 +39,26 @@ public class ChildRowTests
         Assert.Contains("app_id", r.Tables.Single(t => t.Name == "app_contact_base").Columns);
     }
 
-    [Theory] // C-4 [F11]: required_attributes trimmed + CI; unknown type dropped
+    [Theory] // CHILD-2, FILTER-3: required_attributes trimmed + CI; unknown type dropped
     [InlineData(" curr ", 1)]
     [InlineData("prev", 1)]
     [InlineData("HOME", 0)]
     [InlineData("", 0)]
-    public void C4_AddressTypeFilter(string type, int rows)
+    public void AddressTypeFilter_MatchesTrimmedCaseInsensitive_UnknownTypeDropped(string type, int rows)
     {
         var r = Contract().Map(Doc.Xml(Doc.Person("1", inner: $"<person_addr addr_tp=\"{type}\" city=\"X\"/>")));
         Assert.Equal(rows, r.Rows("app_contact_address").Count);
     }
 
-    [Fact] // C-4: only direct children of the contact
-    public void C4_OnlyDirectChildren()
+    [Fact] // CHILD-2: only direct children of the contact
+    public void OnlyDirectChildrenOfTheContact_GiveAddressRows()
     {
         var r = Contract().Map(Doc.Xml(Doc.Person("1", inner: "<wrap><person_addr addr_tp=\"CURR\" city=\"X\"/></wrap>")));
         Assert.False(r.Has("app_contact_address"));
     }
 
-    [Fact] // C-6: address without zip/city/street/state data is dropped; a source zip_code keeps it
-    public void C6_MeaningfulAddress()
+    [Fact] // CHILD-3: address without zip/city/street/state data is dropped; a source zip_code keeps it
+    public void AddressWithoutRealData_IsDropped_ASourceZipCodeKeepsIt()
     {
         var c = new TestContract().AppId()
             .Add("app_contact_base", "first_name", TestContract.Person, "first_name")
@@ -70,8 +70,8 @@ public class ChildRowTests
         Assert.Equal("US", Assert.Single(r2.Rows("app_contact_address"))["country"]);
     }
 
-    [Fact] // C-6 + D-3: with 2 real columns the flagged defaults stay, and a defaulted city counts for [C-6]
-    public void C6_DefaultsStayWhenRowHasTwoRealColumns()
+    [Fact] // CHILD-3, DEFAULT-6: with 2 real columns the flagged defaults stay, and a defaulted city counts for CHILD-3
+    public void AddressWithTwoRealColumns_KeepsItsFlaggedDefaults()
     {
         var r = Contract().Map(Doc.Xml(Doc.Person("1", inner: "<person_addr addr_tp=\"CURR\" country=\"US\"/>")));
         var row = Assert.Single(r.Rows("app_contact_address"));
@@ -79,8 +79,8 @@ public class ChildRowTests
         Assert.Equal("US", row["country"]);
     }
 
-    [Fact] // C-7: employment meaningful by non-zero monthly_salary; zero salary only → dropped
-    public void C7_MeaningfulEmployment()
+    [Fact] // CHILD-4: employment meaningful by non-zero monthly_salary; zero salary only → dropped
+    public void EmploymentWithOnlyZeroSalary_IsDropped_NonZeroSalaryKeepsIt()
     {
         var r = Contract().Map(Doc.Xml(Doc.Person("1", inner: "<person_job job_tp=\"CURR\" salary=\"100\"/><person_job job_tp=\"PREV\" salary=\"0\"/>")));
         var row = Assert.Single(r.Rows("app_contact_employment"));
@@ -88,8 +88,8 @@ public class ChildRowTests
         Assert.Equal(350L, row["employment_type_enum"]);
     }
 
-    [Fact] // F12: child rows only from the winning element of a con_id
-    public void F12_ChildrenFromWinnerOnly()
+    [Fact] // CHILD-2: child rows only from the winning element of a con_id
+    public void SharedConId_ChildRowsComeOnlyFromTheWinningContact()
     {
         var r = Contract().Map(Doc.Xml(
             "<person con_id=\"1\" role=\"AUTHU\" first_name=\"A\"><person_addr addr_tp=\"CURR\" city=\"AUCITY\"/></person>" +
@@ -98,8 +98,8 @@ public class ChildRowTests
         Assert.Equal("PRCITY", Assert.Single(r.Rows("app_contact_address"))["city"]);
     }
 
-    [Fact] // F10: a contact outside the application element still gets its children
-    public void F10_ChildrenOfContactAnywhere()
+    [Fact] // CHILD-2: a contact outside the application element still gets its children
+    public void ContactOutsideTheApplicationElement_StillGetsItsChildRows()
     {
         var xml = "<Provenir><Request ID=\"1\"><CustData><application/>" + Doc.Person("4", inner: "<person_addr addr_tp=\"CURR\" city=\"Z\"/><person_job job_tp=\"CURR\" business_name=\"B\"/>") + "</CustData></Request></Provenir>";
         var r = Contract().Map(xml);
@@ -107,7 +107,7 @@ public class ChildRowTests
         Assert.Equal(4L, Assert.Single(r.Rows("app_contact_employment"))["con_id"]);
     }
 
-    [Fact] // §11.6 in-document: first row per (con_id, address_type_enum)
+    [Fact] // OUTPUT-6 in-document: first row per (con_id, address_type_enum)
     public void FirstRowPerKey_WithinDocument()
     {
         var r = Contract().Map(Doc.Xml(Doc.Person("1", inner: "<person_addr addr_tp=\"CURR\" city=\"ONE\"/><person_addr addr_tp=\"CURR\" city=\"TWO\"/><person_addr addr_tp=\"PREV\" city=\"OLD\"/>")));
@@ -115,7 +115,7 @@ public class ChildRowTests
         Assert.Equal(["ONE", "OLD"], rows.Select(x => (string?)x["city"]));
     }
 
-    [Fact] // §3.5 step 2: no valid contacts → no child rows, soft errors
+    [Fact] // CHILD-1 step 2: no valid contacts → no child rows, soft errors
     public void NoValidContacts_NoChildRows_SoftErrors()
     {
         var r = Contract().Map(Doc.Xml("<person con_id=\"1\" role=\"XX\" first_name=\"A\"><person_addr addr_tp=\"CURR\" city=\"X\"/></person>"));

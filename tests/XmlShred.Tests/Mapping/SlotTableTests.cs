@@ -1,13 +1,13 @@
-namespace XmlShred.Tests.Rules;
+namespace XmlShred.Tests.Mapping;
 
-/// <summary>§9.5 policy exceptions, §9.6 warranties [F15], §9.7 collateral [F15].</summary>
+/// <summary>Slot tables: policy exceptions (KV-6), warranties (KV-7), collateral (KV-8).</summary>
 public class SlotTableTests
 {
     private const string Dec = TestContract.App + "/decision";
     private const string Ins = TestContract.App + "/insure";
     private const string Coll = TestContract.App + "/coll";
 
-    [Fact] // §9.5: one row per meaningful numbered entry, notes from the first parameterless entry
+    [Fact] // KV-6: one row per meaningful numbered entry, notes from the first parameterless entry
     public void PolicyExceptions()
     {
         var c = new TestContract().AppId()
@@ -22,7 +22,7 @@ public class SlotTableTests
         Assert.All(rows, r => Assert.Equal(1L, r["app_id"]));
     }
 
-    [Fact] // §9.5: notes null when not meaningful
+    [Fact] // KV-6: notes null when not meaningful
     public void PolicyExceptions_NotesNull()
     {
         var c = new TestContract().AppId()
@@ -39,8 +39,8 @@ public class SlotTableTests
         .Add("app_warranties_rl", "company_name", Ins, "gap_company", mt: "warranty_field(623)", length: 50, nullable: true)
         .Add("app_warranties_rl", "merrick_lienholder_flag", Ins, "gap_lien", "bit", mt: "char_to_bit, warranty_field(623)", nullable: true);
 
-    [Fact] // §9.6 [F15]: values converted like any column; type enum and lienholder flag appended
-    public void F15_WarrantyConverted()
+    [Fact] // KV-7, ROW-4: values converted like any column; type enum and lienholder flag appended
+    public void WarrantyValues_AreConvertedLikeAnyColumn_AndTheRowGetsTypeAndFlag()
     {
         var row = Warranties().Map(Doc.Xml("<insure sc_company=\"SC\" sc_amount=\"1500\" sc_term=\"48\"/>")).Single("app_warranties_rl");
         Assert.Equal("SC", row["company_name"]);
@@ -51,15 +51,15 @@ public class SlotTableTests
         Assert.Equal(1L, row["app_id"]);
     }
 
-    [Fact] // [F15]: unconvertible values are not set; F5 integer grammar makes "1,000.5" no decimal
-    public void F15_WarrantyUnconvertibleNotSet()
+    [Fact] // ROW-4: unconvertible values are not set; VALUE-2 integer grammar makes "1,000.5" no decimal
+    public void UnconvertibleWarrantyValues_AreNotSet()
     {
         var row = Warranties().Map(Doc.Xml("<insure sc_company=\"SC\" sc_amount=\"1,000.5\" sc_term=\"abc\"/>")).Single("app_warranties_rl");
         Assert.Null(row.Get("amount"));
         Assert.Null(row.Get("term_months"));
     }
 
-    [Fact] // §9.6: char_to_bit alone does not make a group meaningful; with data it sets the flag
+    [Fact] // KV-7: char_to_bit alone does not make a group meaningful; with data it sets the flag
     public void Warranty_CharToBitNotMeaningful()
     {
         Assert.False(Warranties().Map(Doc.Xml("<insure gap_lien=\"Y\"/>")).Has("app_warranties_rl"));
@@ -67,7 +67,7 @@ public class SlotTableTests
         Assert.Equal(2, rows.Count);
         var gap = rows.Single(r => (long?)r["warranty_type_enum"] == 623L);
         Assert.Equal(1L, gap["merrick_lienholder_flag"]);
-        Assert.Null(gap.Get("term_months")); // §4.8 completion: no default → null
+        Assert.Null(gap.Get("term_months")); // ROW-4 completion: no default → null
     }
 
     private static TestContract Collateral() => new TestContract().AppId()
@@ -82,8 +82,8 @@ public class SlotTableTests
         .Add("app_collateral_rl", "wholesale_value", Coll, "c2_value", "decimal", mt: "add_collateral(2)", length: 2, nullable: true)
         .Add("app_collateral_rl", "year", Coll, "c2_year", "smallint", mt: "numbers_only, add_collateral(2)", dflt: "9999");
 
-    [Fact] // §9.7 [F15]: only meaningful slots; defaults for absent columns; sort_order
-    public void F15_Collateral()
+    [Fact] // KV-8, ROW-4: only meaningful slots; defaults for absent columns; sort_order
+    public void CollateralSlots_OnlyRealOnesGiveRows_WithDefaultsAndSortOrder()
     {
         var r = Collateral().Map(Doc.Xml("<coll c1_make=\"\" c1_value=\"0\" c1_used=\"Y\" c2_make=\"HONDAXX\" c2_year=\"2019a\"/>", appAttrs: "kind=\"MARINE\""));
         var row = r.Single("app_collateral_rl");
@@ -93,7 +93,7 @@ public class SlotTableTests
         Assert.Equal(1L, row["app_id"]);
     }
 
-    [Fact] // §9.7: wholesale_value counts only when > 0; calc and char_to_bit do not make a slot meaningful
+    [Fact] // KV-8: wholesale_value counts only when > 0; calc and char_to_bit do not make a slot meaningful
     public void Collateral_SlotMeaningfulness()
     {
         Assert.False(Collateral().Map(Doc.Xml("<coll c1_value=\"0\" c1_used=\"Y\"/>", appAttrs: "kind=\"MARINE\"")).Has("app_collateral_rl"));
@@ -103,10 +103,10 @@ public class SlotTableTests
         Assert.Equal(1L, row["used_flag"]);
         Assert.Equal("NONE", row["make"]);   // typed default for absent column
         Assert.Equal(9999L, row["year"]);
-        Assert.Equal("MISSING", row["model"]);  // typed default (slot defaults are not conditional here, §9.7)
+        Assert.Equal("MISSING", row["model"]);  // typed default (slot defaults are not conditional here, KV-8)
     }
 
-    [Fact] // §9.5: a non-integer parameter is skipped with a warning
+    [Fact] // KV-6: a non-integer parameter is skipped with a warning
     public void PolicyExceptions_NonIntegerParameterSkipped()
     {
         var c = new TestContract().AppId()
@@ -118,7 +118,7 @@ public class SlotTableTests
         Assert.Contains(r.Warnings, w => w.Contains("policy_exceptions(abc)"));
     }
 
-    [Fact] // §9.6: a non-integer warranty parameter skips the group
+    [Fact] // KV-7: a non-integer warranty parameter skips the group
     public void Warranty_NonIntegerParameterSkipped()
     {
         var c = new TestContract().AppId().Add("app_warranties_rl", "company_name", Ins, "w", mt: "warranty_field(x)", nullable: true);
