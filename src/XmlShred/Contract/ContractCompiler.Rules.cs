@@ -91,7 +91,7 @@ internal sealed partial class ContractCompiler
         };
     }
 
-    private IReadOnlyList<RelationshipDocument> CheckRelationships()
+    private List<RelationshipDocument> CheckRelationships()
     {
         var relationships = _doc.Relationships ?? [];
         var order = _doc.TableInsertionOrder ?? [];

@@ -85,7 +85,7 @@ internal sealed partial class ContractCompiler
         }
     }
 
-    private IReadOnlyDictionary<string, int> BitMap(string name)
+    private Dictionary<string, int> BitMap(string name)
     {
         var map = new Dictionary<string, int>(StringComparer.Ordinal);
         if (_doc.BitConversions is null || !_doc.BitConversions.TryGetValue(name, out var raw)) return map;

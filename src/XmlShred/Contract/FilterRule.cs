@@ -8,6 +8,7 @@ public enum ElementRole
 }
 
 /// <summary>One required attribute of a filter rule: either "present and non-blank" or "one of these codes".</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "Named for the contract's required_attributes: an XML attribute, not a .NET attribute class.")]
 public sealed record RequiredAttribute(string Name, IReadOnlyList<string>? AllowedCodes);
 
 /// <summary>

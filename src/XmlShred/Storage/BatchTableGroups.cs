@@ -53,7 +53,7 @@ public static class BatchTableGroups
         return groups;
     }
 
-    private static IEnumerable<TableRowGroup> ByExactColumns(List<MappedTable> tables)
+    private static List<TableRowGroup> ByExactColumns(List<MappedTable> tables)
     {
         var groups = new Dictionary<string, TableRowGroup>(StringComparer.Ordinal);
         var ordered = new List<TableRowGroup>();
@@ -71,7 +71,7 @@ public static class BatchTableGroups
         return ordered;
     }
 
-    private static IEnumerable<TableRowGroup> Padded(TablePlan plan, List<MappedTable> tables, Func<string, string, bool> hasDefault)
+    private static List<TableRowGroup> Padded(TablePlan plan, List<MappedTable> tables, Func<string, string, bool> hasDefault)
     {
         var union = new List<string>();
         foreach (var table in tables)

@@ -68,7 +68,7 @@ public class ExprCasesConformanceTests
         }
     }
 
-    private static IReadOnlyList<ExprCase> LoadCases()
+    private static List<ExprCase> LoadCases()
     {
         if (SharedReference.Root is null) return [];
         using var document = JsonDocument.Parse(File.ReadAllText(SharedReference.Path("expr_cases.json")));

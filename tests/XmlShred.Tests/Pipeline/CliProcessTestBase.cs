@@ -19,8 +19,9 @@ public abstract class CliProcessTestBase
 
     private static string ContractPath => ExampleFiles.ContractPath;
 
+    // One worker: the fixture documents are small, and the run must outlast the test's reaction time on a busy machine.
     private static string[] RunArguments(PipelineDatabase db) =>
-        ["run", "--db", db.Connection, "--contract", ContractPath, "--no-progress", "--workers", "2", "--batch-size", "100"];
+        ["run", "--db", db.Connection, "--contract", ContractPath, "--no-progress", "--workers", "1", "--batch-size", "100"];
 
     /// <summary>The expected database: the same corpus through an uninterrupted run (in-process, to save a child start).</summary>
     private async Task<PipelineDatabase> ReferenceDatabaseAsync(ReplicatedCorpus corpus)
@@ -60,7 +61,9 @@ public abstract class CliProcessTestBase
         }
         using (var resume = CliProcess.Start(RunArguments(db)))
         {
-            Assert.Equal(ExitCodes.Success, await resume.WaitAsync(TimeSpan.FromMinutes(2)));
+            // The fixture set holds broken documents, so a resume that meets one of them ends with "some failed".
+            var exitCode = await resume.WaitAsync(TimeSpan.FromMinutes(2));
+            Assert.True(exitCode is ExitCodes.Success or ExitCodes.SomeApplicationsFailed, $"exit code {exitCode}; output:\n{resume.Output}");
         }
 
         Assert.True(kills >= 1, "the run finished before the first kill; the corpus is too small for this machine");
@@ -83,7 +86,9 @@ public abstract class CliProcessTestBase
             while (await db.ScalarAsync("SELECT COUNT(*) FROM processing_log") == 0 && !cli.Process.HasExited) await Task.Delay(20, Ct);
             cli.Interrupt();
             exitCode = await cli.WaitAsync(TimeSpan.FromMinutes(1));
-            Assert.True(exitCode == ExitCodes.Interrupted, $"exit code {exitCode}; output:\n{cli.Output}");
+            Assert.True(exitCode == ExitCodes.Interrupted, cli.Output.Contains("Interrupted", StringComparison.Ordinal)
+                ? $"exit code {exitCode}; output:\n{cli.Output}"
+                : $"exit code {exitCode}: the run finished before the interrupt reached it (a machine too busy for this corpus); output:\n{cli.Output}");
         }
 
         var done = (await db.QueryAsync("SELECT app_id FROM processing_log WHERE status = 'success'")).Select(r => (long)r[0]!).ToHashSet();

@@ -12,7 +12,7 @@ namespace XmlShred.Tests.Storage;
 /// </summary>
 public abstract class TargetDatabaseConformanceTests
 {
-    protected CancellationToken Ct => TestContext.Current.CancellationToken;
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     protected abstract Task<ITargetDatabase> CreateDatabaseAsync();
     protected abstract Task<DbConnection> OpenConnectionAsync();
@@ -290,7 +290,7 @@ public abstract class TargetDatabaseConformanceTests
         Assert.Equal(2 + 2 + 2, timings.RowsWritten); // two app_base rows, two scores, two log rows
     }
 
-    private async Task<List<IReadOnlyList<SourceDocument>>> PagesAsync(ITargetDatabase db, CompiledContract contract, SourceSelection selection, int pageSize)
+    private static async Task<List<IReadOnlyList<SourceDocument>>> PagesAsync(ITargetDatabase db, CompiledContract contract, SourceSelection selection, int pageSize)
     {
         var pages = new List<IReadOnlyList<SourceDocument>>();
         await foreach (var page in db.ReadPendingPagesAsync(contract, selection, pageSize, Ct)) pages.Add(page);
