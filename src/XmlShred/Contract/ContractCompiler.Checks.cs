@@ -17,6 +17,31 @@ internal sealed partial class ContractCompiler
 
     private static readonly string s_knownTypes = string.Join(", ", Enum.GetValues<DataType>().Where(t => t != DataType.Other).Select(t => t.ToString().ToLowerInvariant()));
 
+    /// <summary>A <c>null</c> where an object belongs (a list item, a conversion map): reported, and nothing else is compiled.</summary>
+    private bool CheckNoNullItems()
+    {
+        var ok = true;
+        void Check<T>(IReadOnlyList<T?>? items, string name) where T : class
+        {
+            for (var i = 0; i < (items?.Count ?? 0); i++)
+            {
+                if (items![i] is not null) continue;
+                _sink.Error("JSON", $"{name}[{i}]", "is null; an object is expected");
+                ok = false;
+            }
+        }
+        Check(_doc.Mappings, "mappings");
+        Check(_doc.Relationships, "relationships");
+        Check(_doc.ElementFiltering?.FilterRules, "element_filtering.filter_rules");
+        foreach (var (name, map) in _doc.BitConversions ?? [])
+        {
+            if (map is not null) continue;
+            _sink.Error("bit_conversions", $"bit_conversions.{name}", "is null; an object of text → 0 or 1 is expected");
+            ok = false;
+        }
+        return ok;
+    }
+
     private void CheckTableOrder()
     {
         var order = _doc.TableInsertionOrder ?? [];

@@ -23,6 +23,7 @@ internal sealed partial class ContractCompiler
 
     public CompiledContract? Compile()
     {
+        if (!CheckNoNullItems()) return null;
         CheckTopLevel();
         var rules = CompileFilterRules();
         var relationships = CheckRelationships();
