@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using XmlShred.Contract;
 
 namespace XmlShred.Tests.Mapping;
 
@@ -27,11 +28,11 @@ public class InclusionAndDefaultTests
         Assert.Equal(new DateTime(1900, 1, 1), row["bd"]);
     }
 
-    [Fact] // DEFAULT-2: a default that does not convert is used as text
-    public void DefaultThatDoesNotConvert_IsUsedAsText()
+    [Fact] // DEFAULT-1, CONTRACT-13: a default that does not convert to the column type is refused when the contract loads
+    public void DefaultThatDoesNotConvert_IsALoadError()
     {
-        var row = LoanRow(Loan().Add("loan", "n", TestContract.App, "n", "int", dflt: "none"), "k=\"1\"")!;
-        Assert.Equal("none", row["n"]);
+        var ex = Assert.Throws<ContractException>(() => Loan().Add("loan", "n", TestContract.App, "n", "int", dflt: "none").Build());
+        Assert.Contains("default_value 'none' does not convert to int", ex.Message);
     }
 
     [Fact] // DEFAULT-2: null + NOT NULL + no default → omitted with a warning

@@ -19,4 +19,6 @@ public sealed class PostgresEndToEndTests(PostgresCluster cluster) : EndToEndTes
 public sealed class PostgresCliProcessTests(PostgresCluster cluster) : CliProcessTestBase
 {
     protected override PipelineDatabase CreateDatabase() => new PostgresPipelineDatabase(cluster, FixtureSet.Contract.TargetSchema);
+
+    protected override int Kills => 5;
 }
