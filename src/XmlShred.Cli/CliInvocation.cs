@@ -55,7 +55,7 @@ public static partial class CliInvocation
         return configured.SequenceEqual(args) ? first : root.Parse(configured);
     }
 
-    private static IEnumerable<string> Path(CommandResult leaf)
+    private static List<string> Path(CommandResult leaf)
     {
         var names = new List<string>();
         for (var result = leaf; result is not null && result.Command is not RootCommand; result = result.Parent as CommandResult) names.Insert(0, result.Command.Name);

@@ -30,6 +30,7 @@ internal static class RunCommand
         var partitionCount = new Option<int?>("--partition-count") { Description = "n for --partition auto (the Indexed Job's completions); default: the XMLSHRED_PARTITION_COUNT environment variable." };
         var mode = CommonOptions.Choice("--mode", "queued (default): read, map and write overlap. sequential: the old shape for comparison (map a page in parallel, wait, write each application in its own transaction).", PipelineMode.Queued);
         var noProgress = CommonOptions.NoProgress();
+        var limits = new LimitOptions();
         var report = new Option<FileInfo?>("--report") { Description = "Write run metrics (latency percentiles, stage times, worker busy %, queue depths) as JSON to this file." };
         var command = new Command("run", """
             Shred every pending application of the source table into the target tables (create them first with `init`).
@@ -44,6 +45,7 @@ internal static class RunCommand
             Watch live: dotnet-counters monitor --counters XmlShred -n xmlshred
             """)
         { db, contract, workers, batchSize, pageSize, queueSize, queueBytes, limit, start, end, partition, partitionCount, mode, noProgress, report };
+        limits.AddTo(command);
         CliAction.Set(command, async (result, _) =>
         {
             var (k, n) = ParsePartition(result.GetValue(partition), result.GetValue(partitionCount));
@@ -64,18 +66,19 @@ internal static class RunCommand
                     PartitionCount = n,
                 },
             };
+            var mapping = new MappingOptions { Limits = limits.Read(result) };
             var compiled = CommonOptions.LoadContract(result.GetValue(contract));
             options = options with { Logger = CliLogging.Logger(result) };
             var connection = result.GetRequiredValue(db);
             options.Validate();
             await SchemaGuard.RequireAsync(connection, compiled, CancellationToken.None).ConfigureAwait(false);
-            return await ExecuteAsync(connection, compiled, options, result.GetValue(noProgress), result.GetValue(report)?.FullName).ConfigureAwait(false);
+            return await ExecuteAsync(connection, compiled, options, result.GetValue(noProgress), result.GetValue(report)?.FullName, mapping).ConfigureAwait(false);
         });
         return command;
     }
 
     /// <summary>Runs the pipeline with signals, progress, summary and report; returns the exit code. Also used by <c>demo</c>.</summary>
-    public static async Task<int> ExecuteAsync(string connection, CompiledContract contract, RunOptions options, bool noProgress, string? reportPath)
+    public static async Task<int> ExecuteAsync(string connection, CompiledContract contract, RunOptions options, bool noProgress, string? reportPath, MappingOptions? mapping = null)
     {
         options.Validate();
         await using var database = TargetDatabaseFactory.Open(connection);
@@ -84,7 +87,7 @@ internal static class RunCommand
         var display = ProgressDisplay.Create(noProgress);
         using var shutdown = new ShutdownController(display.Notify, exitWhenAbortHangs: true).ListenToSignals();
         using var metrics = new PipelineMetrics();
-        var mapper = new DocumentMapper(contract);
+        var mapper = new DocumentMapper(contract, mapping);
         var modeName = options.Mode.ToString().ToLowerInvariant();
         Console.Error.WriteLine($"Run {options.RunId}: {Plural.Count(total, "pending application")} in {database.DisplayName}, {modeName} mode, "
             + $"{Plural.Count(options.Workers, "worker")}, batch {options.BatchSize}.");
@@ -95,8 +98,16 @@ internal static class RunCommand
         SummaryPrinter.Print(summary, metrics);
         if (reportPath is not null)
         {
-            RunReport.Create(summary, metrics, options).WriteTo(reportPath);
-            Console.WriteLine($"Report written to {reportPath}");
+            try
+            {
+                RunReport.Create(summary, metrics, options).WriteTo(reportPath);
+                Console.WriteLine($"Report written to {reportPath}");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                // The run is committed: failing to write its report must not turn a finished run into an error.
+                Console.Error.WriteLine($"warning: the run report could not be written to {reportPath}: {ex.Message}");
+            }
         }
         return summary.ExitCode;
     }

@@ -142,12 +142,12 @@ public sealed class SqliteFailuresCommandTests : FailuresCommandTestBase
     }
 }
 
-public sealed class PostgresFailuresCommandTests(XmlShred.Tests.Postgres.PostgresCluster cluster) : FailuresCommandTestBase
+public sealed class PostgresFailuresCommandTests(XmlShred.Tests.Storage.Postgres.PostgresCluster cluster) : FailuresCommandTestBase
 {
-    protected override PipelineDatabase CreateDatabase() => new XmlShred.Tests.Postgres.PostgresPipelineDatabase(cluster, TinyContract.Compiled.TargetSchema);
+    protected override PipelineDatabase CreateDatabase() => new XmlShred.Tests.Storage.Postgres.PostgresPipelineDatabase(cluster, TinyContract.Compiled.TargetSchema);
 }
 
 public sealed class SqlServerFailuresCommandTests : FailuresCommandTestBase
 {
-    protected override PipelineDatabase CreateDatabase() => new XmlShred.Tests.SqlServer.SqlServerPipelineDatabase(TinyContract.Compiled.TargetSchema);
+    protected override PipelineDatabase CreateDatabase() => new XmlShred.Tests.Storage.SqlServer.SqlServerPipelineDatabase(TinyContract.Compiled.TargetSchema);
 }
