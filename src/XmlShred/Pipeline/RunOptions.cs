@@ -33,7 +33,7 @@ public sealed record RunOptions
     /// </summary>
     public long MemoryBudget { get; init; } = DefaultMemoryBudget;
 
-    public const long DefaultMemoryBudget = 96L * 1024 * 1024;
+    public const long DefaultMemoryBudget = 64L * 1024 * 1024;
     public string RunId { get; init; } = Guid.NewGuid().ToString("N")[..12];
     /// <summary><c>YYYYMMDD_HHMMSS</c> of the process start, local clock (as the reference writes it).</summary>
     public string SessionId { get; init; } = DateTime.Now.ToString("yyyyMMdd_HHmmss", System.Globalization.CultureInfo.InvariantCulture);
