@@ -8,6 +8,7 @@ namespace XmlShred.Pipeline;
 /// <see cref="ByteBudget"/>, charged upstream when the reader admits a document, so this queue only counts bytes
 /// for the gauges.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is the pipeline's insert queue; the name says so.")]
 public sealed class InsertQueue
 {
     private readonly Channel<QueueItem> _channel;
