@@ -1,7 +1,7 @@
 using XmlShred.Pipeline;
 using XmlShred.Storage;
 using XmlShred.Tests.Pipeline;
-using XmlShred.Tests.Postgres;
+using XmlShred.Tests.Storage.Postgres;
 
 namespace XmlShred.Tests.Hostile;
 
