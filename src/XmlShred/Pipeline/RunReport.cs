@@ -25,6 +25,8 @@ public sealed record RunReport
     public required IReadOnlyList<WorkerUsage> WorkerUsage { get; init; }
     public required IReadOnlyList<QueueSample> QueueSamples { get; init; }
     public required IReadOnlyDictionary<string, long> FailuresByStage { get; init; }
+    /// <summary>Source rows with NULL XML the run skipped (they get no processing_log row).</summary>
+    public long SkippedNullXml { get; init; }
     public required long PeakWorkingSetBytes { get; init; }
     /// <summary>Queued mode: the <c>--memory-budget</c> and the most it charged at once (0 in sequential mode).</summary>
     public long MemoryBudgetBytes { get; init; }
@@ -55,6 +57,7 @@ public sealed record RunReport
             WorkerUsage = metrics.Workers(),
             QueueSamples = metrics.QueueSamples(),
             FailuresByStage = summary.FailuresByStage,
+            SkippedNullXml = summary.SkippedNullXml,
             PeakWorkingSetBytes = self.PeakWorkingSet64,
             MemoryBudgetBytes = metrics.MemoryBudgetCapacity,
             MemoryBudgetPeakBytes = metrics.MemoryBudgetPeak,
