@@ -15,9 +15,14 @@ public sealed class BatchWriterStage
     private readonly BatchBisector _bisector;
     private readonly int _batchSize;
     private readonly PipelineMetrics _metrics;
+    private readonly ByteBudget? _memory;
+    private long _held;
 
-    public BatchWriterStage(InsertQueue queue, IBatchWriter writer, Func<Exception, WriteFailureKind> classify, int batchSize, PipelineMetrics metrics, ILogger? logger = null)
+    /// <param name="memory">The run's memory budget: what the taken items were charged is released once they are written.</param>
+    /// <param name="logger">Where batch splits and isolated applications are logged.</param>
+    public BatchWriterStage(InsertQueue queue, IBatchWriter writer, Func<Exception, WriteFailureKind> classify, int batchSize, PipelineMetrics metrics, ByteBudget? memory = null, ILogger? logger = null)
     {
+        _memory = memory;
         _queue = queue;
         _writer = writer;
         _bisector = new BatchBisector(writer, classify, logger);
@@ -36,6 +41,9 @@ public sealed class BatchWriterStage
             Take(batch, failures);
             if (batch.Count + failures.Count < _batchSize) await LingerAsync(batch, failures, abort).ConfigureAwait(false);
             await FlushAsync(batch, failures, abort).ConfigureAwait(false);
+            // The batch's rows are garbage now: hand their bytes back so the reader can admit more documents.
+            _memory?.Release(_held);
+            _held = 0;
         }
     }
 
@@ -46,6 +54,7 @@ public sealed class BatchWriterStage
     {
         while (batch.Count + failures.Count < _batchSize && _queue.TryDequeue(out var item))
         {
+            _held += item.Bytes;
             if (item.Write is not null) batch.Add(item.Write);
             else failures.Add(item.Failure!);
         }
