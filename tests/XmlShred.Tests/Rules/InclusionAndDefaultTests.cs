@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using XmlShred.Mapping;
 
 namespace XmlShred.Tests.Rules;
 
@@ -27,11 +28,12 @@ public class InclusionAndDefaultTests
         Assert.Equal(new DateTime(1900, 1, 1), row["bd"]);
     }
 
-    [Fact] // I-3: a default that does not convert is used as text
+    [Fact] // I-3: a default that does not convert is used as text; text cannot be stored in an int column, so the application fails naming it
     public void I3_UnconvertibleDefault_UsesText()
     {
-        var row = LoanRow(Loan().Add("loan", "n", TestContract.App, "n", "int", dflt: "none"), "k=\"1\"")!;
-        Assert.Equal("none", row["n"]);
+        var result = Loan().Add("loan", "n", TestContract.App, "n", "int", dflt: "none").Map(Doc.Xml(appAttrs: "k=\"1\""));
+        Assert.Equal(MappingOutcome.Rejected, result.Outcome);
+        Assert.Contains("loan.n: value 'none' does not fit int", result.Reason);
     }
 
     [Fact] // I-3b: null + NOT NULL + no default → omitted with a warning

@@ -92,20 +92,20 @@ public class SqlServerSqlTests
     [Fact]
     public void SourceQuery_KeysetPageWithSelectionAndProcessedSkip()
     {
-        var sql = SqlServerSourceQuery.Page(s_contract, new SourceSelection { AppIdStart = 1, AppIdEnd = 9, PartitionCount = 4, PartitionIndex = 1 });
+        var sql = SourceQuery.Page(SqlServerDialect.Instance, s_contract, new SourceSelection { AppIdStart = 1, AppIdEnd = 9, PartitionCount = 4, PartitionIndex = 1 });
 
         Assert.StartsWith("SELECT TOP (@page) s.app_id, s.[app_XML] FROM [migration].[app_xml] AS s", sql);
         Assert.Contains("WHERE s.app_id > @last AND s.[app_XML] IS NOT NULL\n  AND s.app_id >= @start\n  AND s.app_id <= @end\n  AND s.app_id % @partitions = @partition", sql);
         Assert.Contains("NOT EXISTS (SELECT 1 FROM [migration].[processing_log] AS p WHERE p.app_id = s.app_id)", sql);
         Assert.EndsWith("ORDER BY s.app_id", sql);
-        Assert.DoesNotContain("@start", SqlServerSourceQuery.Page(s_contract, SourceSelection.All));
-        Assert.StartsWith("SELECT COUNT_BIG(*) FROM [migration].[app_xml] AS s WHERE s.[app_XML] IS NOT NULL", SqlServerSourceQuery.Count(s_contract, SourceSelection.All));
+        Assert.DoesNotContain("@start", SourceQuery.Page(SqlServerDialect.Instance, s_contract, SourceSelection.All));
+        Assert.StartsWith("SELECT COUNT_BIG(*) FROM [migration].[app_xml] AS s WHERE s.[app_XML] IS NOT NULL", SourceQuery.Count(SqlServerDialect.Instance, s_contract, SourceSelection.All));
     }
 
     [Fact]
     public void StagedTables_AreExactlyTheInsertIfAbsentAndUpsertKinds()
     {
-        var staged = s_contract.Tables.Where(t => SqlServerBatchWriter.NeedsStage(new TableRowGroup(t, t.Columns.Select(c => c.Name).ToArray()))).Select(t => t.Name);
+        var staged = s_contract.Tables.Where(t => new TableRowGroup(t, t.Columns.Select(c => c.Name).ToArray()).NeedsStage).Select(t => t.Name);
 
         Assert.Equal(["app_contact_base", "app_contact_address", "scores"], staged);
     }

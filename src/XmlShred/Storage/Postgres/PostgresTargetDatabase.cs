@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using Npgsql;
-using NpgsqlTypes;
 using XmlShred.Contract;
 
 namespace XmlShred.Storage.Postgres;
@@ -9,11 +7,13 @@ namespace XmlShred.Storage.Postgres;
 public sealed class PostgresTargetDatabase : ITargetDatabase, ITargetReset
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly KeysetSourceReader _source;
 
     public PostgresTargetDatabase(string connectionString)
     {
         _dataSource = NpgsqlDataSource.Create(PostgresConnectionString.Parse(connectionString).ConnectionString);
         DisplayName = PostgresConnectionString.Redact(connectionString);
+        _source = new KeysetSourceReader(PostgresDialect.Instance, async ct => await _dataSource.OpenConnectionAsync(ct));
     }
 
     public string Dialect => "postgresql";
@@ -41,45 +41,12 @@ public sealed class PostgresTargetDatabase : ITargetDatabase, ITargetReset
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async IAsyncEnumerable<IReadOnlyList<SourceDocument>> ReadPendingPagesAsync(
-        CompiledContract contract, SourceSelection selection, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        var sql = PostgresSourceQuery.Page(contract, selection);
-        var last = long.MinValue;
-        var remaining = selection.Limit ?? long.MaxValue;
-        while (remaining > 0)
-        {
-            var page = new List<SourceDocument>();
-            // A connection per page: the pipeline may take a while between pages, and the pool keeps it cheap.
-            await using (var connection = await _dataSource.OpenConnectionAsync(cancellationToken))
-            await using (var command = new NpgsqlCommand(sql, connection))
-            {
-                command.Parameters.Add(new NpgsqlParameter<long>("last", NpgsqlDbType.Bigint) { TypedValue = last });
-                command.Parameters.Add(new NpgsqlParameter<long>("page", NpgsqlDbType.Bigint) { TypedValue = Math.Min(pageSize, remaining) });
-                PostgresSourceQuery.Bind(command, selection);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    page.Add(new SourceDocument(reader.GetInt64(0), reader.GetString(1)));
-                }
-            }
-            if (page.Count == 0) yield break;
-            last = page[^1].AppId;
-            remaining -= page.Count;
-            yield return page;
-            if (page.Count < pageSize) yield break;
-        }
-    }
+    public IAsyncEnumerable<IReadOnlyList<SourceDocument>> ReadPendingPagesAsync(
+        CompiledContract contract, SourceSelection selection, int pageSize, CancellationToken cancellationToken) =>
+        _source.ReadPendingPagesAsync(contract, selection, pageSize, cancellationToken);
 
-    public async Task<long> CountPendingAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(PostgresSourceQuery.Count(contract, selection), connection);
-        PostgresSourceQuery.Bind(command, selection);
-        var count = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-        return selection.Limit is { } limit ? Math.Min(limit, count) : count;
-    }
+    public Task<long> CountPendingAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken) =>
+        _source.CountPendingAsync(contract, selection, cancellationToken);
 
     public Task<SourceLoadResult> LoadSourceAsync(CompiledContract contract, IReadOnlyList<SourceDocument> documents, bool replace, CancellationToken cancellationToken) =>
         PostgresSourceLoader.LoadAsync(_dataSource, contract, documents, replace, cancellationToken);
@@ -99,7 +66,7 @@ public sealed class PostgresTargetDatabase : ITargetDatabase, ITargetReset
         if (includeSource) tables = tables.Append(contract.SourceTable);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
-            $"TRUNCATE {string.Join(", ", tables.Select(t => PostgresTypes.Qualified(contract.TargetSchema, t)))} RESTART IDENTITY", connection);
+            $"TRUNCATE {string.Join(", ", tables.Select(t => PostgresDialect.Instance.Qualified(contract.TargetSchema, t)))} RESTART IDENTITY", connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

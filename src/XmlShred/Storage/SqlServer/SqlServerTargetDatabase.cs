@@ -1,5 +1,3 @@
-using System.Data;
-using System.Runtime.CompilerServices;
 using Microsoft.Data.SqlClient;
 using XmlShred.Contract;
 
@@ -9,11 +7,13 @@ namespace XmlShred.Storage.SqlServer;
 public sealed class SqlServerTargetDatabase : ITargetDatabase, ITargetReset
 {
     private readonly string _connectionString;
+    private readonly KeysetSourceReader _source;
 
     public SqlServerTargetDatabase(string connectionString)
     {
         _connectionString = SqlServerConnectionString.Parse(connectionString).ConnectionString;
         DisplayName = SqlServerConnectionString.Redact(connectionString);
+        _source = new KeysetSourceReader(SqlServerDialect.Instance, async ct => await OpenAsync(ct));
     }
 
     public string Dialect => "sqlserver";
@@ -41,48 +41,12 @@ public sealed class SqlServerTargetDatabase : ITargetDatabase, ITargetReset
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async IAsyncEnumerable<IReadOnlyList<SourceDocument>> ReadPendingPagesAsync(
-        CompiledContract contract, SourceSelection selection, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        var sql = SqlServerSourceQuery.Page(contract, selection);
-        var last = long.MinValue;
-        var remaining = selection.Limit ?? long.MaxValue;
-        while (remaining > 0)
-        {
-            var page = new List<SourceDocument>();
-            await using (var connection = await OpenAsync(cancellationToken))
-            await using (var command = new SqlCommand(sql, connection))
-            {
-                command.CommandTimeout = 0;
-                command.Parameters.Add("@last", SqlDbType.BigInt).Value = last;
-                command.Parameters.Add("@page", SqlDbType.BigInt).Value = Math.Min(pageSize, remaining);
-                SqlServerSourceQuery.Bind(command, selection);
-                // SequentialAccess streams large XML values instead of buffering whole rows.
-                await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    var appId = Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
-                    using var text = reader.GetTextReader(1);
-                    page.Add(new SourceDocument(appId, await text.ReadToEndAsync(cancellationToken)));
-                }
-            }
-            if (page.Count == 0) yield break;
-            last = page[^1].AppId;
-            remaining -= page.Count;
-            yield return page;
-            if (page.Count < pageSize) yield break;
-        }
-    }
+    public IAsyncEnumerable<IReadOnlyList<SourceDocument>> ReadPendingPagesAsync(
+        CompiledContract contract, SourceSelection selection, int pageSize, CancellationToken cancellationToken) =>
+        _source.ReadPendingPagesAsync(contract, selection, pageSize, cancellationToken);
 
-    public async Task<long> CountPendingAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = new SqlCommand(SqlServerSourceQuery.Count(contract, selection), connection) { CommandTimeout = 0 };
-        SqlServerSourceQuery.Bind(command, selection);
-        var count = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-        return selection.Limit is { } limit ? Math.Min(limit, count) : count;
-    }
+    public Task<long> CountPendingAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken) =>
+        _source.CountPendingAsync(contract, selection, cancellationToken);
 
     public async Task<SourceLoadResult> LoadSourceAsync(CompiledContract contract, IReadOnlyList<SourceDocument> documents, bool replace, CancellationToken cancellationToken)
     {
@@ -112,7 +76,7 @@ public sealed class SqlServerTargetDatabase : ITargetDatabase, ITargetReset
         var tables = contract.Tables.Select(t => t.Name).Reverse().Append(contract.ProcessingLogTable);
         if (includeSource) tables = tables.Append(contract.SourceTable);
         await using var connection = await OpenAsync(cancellationToken);
-        var sql = string.Join(";\n", tables.Select(t => $"DELETE FROM {SqlServerTypes.Qualified(contract.TargetSchema, t)}"));
+        var sql = string.Join(";\n", tables.Select(t => $"DELETE FROM {SqlServerDialect.Instance.Qualified(contract.TargetSchema, t)}"));
         await using var command = new SqlCommand(sql, connection) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -1,4 +1,4 @@
-namespace XmlShred.Contract;
+namespace XmlShred.Values;
 
 /// <summary>The contract's <c>data_type</c> vocabulary. Unknown names map to <see cref="Other"/> (string form, §7).</summary>
 public enum DataType
