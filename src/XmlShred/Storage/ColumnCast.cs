@@ -14,14 +14,22 @@ public static class ColumnCast
     /// <summary>Null, DBNull and "" are all written as NULL.</summary>
     public static bool IsNull(object? value) => value is null || value is DBNull || value is string { Length: 0 };
 
-    public static int ToInt32(object value) => checked((int)(long)value);
-    public static short ToInt16(object value) => checked((short)(long)value);
-    public static byte ToByte(object value) => checked((byte)(long)value);
-    public static bool ToBoolean(object value) => (long)value != 0;
-    public static double ToDouble(object value) => value is double d ? d : (double)(decimal)value;
-
-    /// <summary>Naive timestamps: any Kind is dropped.</summary>
-    public static DateTime ToDateTime(object value) => DateTime.SpecifyKind((DateTime)value, DateTimeKind.Unspecified);
+    /// <summary>
+    /// A fitted value as <paramref name="clr"/>: integers narrowed (checked) from long, bits as bool or 0/1, floats as
+    /// double, timestamps naive (any Kind dropped); decimals and strings as they are.
+    /// </summary>
+    public static object To(Type clr, object value) => clr switch
+    {
+        _ when clr == typeof(long) => (long)value,
+        _ when clr == typeof(int) => checked((int)(long)value),
+        _ when clr == typeof(short) => checked((short)(long)value),
+        _ when clr == typeof(byte) => checked((byte)(long)value),
+        _ when clr == typeof(bool) => (long)value != 0,
+        _ when clr == typeof(double) => value is double d ? d : (double)(decimal)value,
+        _ when clr == typeof(decimal) => (decimal)value,
+        _ when clr == typeof(DateTime) => DateTime.SpecifyKind((DateTime)value, DateTimeKind.Unspecified),
+        _ => (string)value,
+    };
 
     /// <summary>Applies <paramref name="cast"/>, turning a failed cast into an error that names where the value was bound.</summary>
     public static object Apply(Func<ColumnSpec, object, object> cast, string table, ColumnSpec column, object value, string columnType, string? where = null)

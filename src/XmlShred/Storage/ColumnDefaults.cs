@@ -8,16 +8,15 @@ namespace XmlShred.Storage;
 /// </summary>
 public static class ColumnDefaults
 {
-    public static async Task<ISet<(string Table, string Column)>> LoadAsync(DbConnection connection, string catalogSql, string schema,
-        IEqualityComparer<(string, string)>? comparer, CancellationToken cancellationToken)
+    public static async Task<ISet<(string Table, string Column)>> LoadAsync(DbConnection connection, IServerDialect dialect, string schema, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = catalogSql;
+        command.CommandText = dialect.DefaultedColumnsSql;
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@schema";
         parameter.Value = schema;
         command.Parameters.Add(parameter);
-        var columns = new HashSet<(string, string)>(comparer);
+        var columns = new HashSet<(string, string)>(dialect.NameComparer);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) columns.Add((reader.GetString(0), reader.GetString(1)));
         return columns;

@@ -61,13 +61,13 @@ public static class ProcessingLogSchema
     /// </summary>
     public static string CreateTableBody(ISqlDialect dialect)
     {
-        var lines = new List<string> { $"  {LogIdColumn} {dialect.IdentityKey}" };
+        var lines = new List<string> { $"  {LogIdColumn} {dialect.LogTypes.IdentityKey}" };
         foreach (var column in Columns)
         {
             var isTime = column.Name == ProcessingTimeColumn;
-            var type = isTime ? dialect.TimestampType : dialect.SqlType(column);
+            var type = isTime ? dialect.LogTypes.Timestamp : dialect.SqlType(column);
             var line = $"  {column.Name} {type} {(column.IsKey ? "NOT NULL" : "NULL")}";
-            if (isTime && dialect.UtcNowDefault is { } now) line += " DEFAULT " + now;
+            if (isTime && dialect.LogTypes.UtcNowDefault is { } now) line += " DEFAULT " + now;
             lines.Add(line);
         }
         return "(\n" + string.Join(",\n", lines) + "\n)";

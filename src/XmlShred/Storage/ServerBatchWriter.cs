@@ -18,24 +18,20 @@ public abstract class ServerBatchWriter : IBatchWriter
     public const string OrdinalColumn = "xmlshred_ord";
 
     private readonly TablePlan _logPlan;
+    private readonly Func<CancellationToken, Task<DbConnection>> _open;
     private DbConnection? _connection;
     private ISet<(string Table, string Column)>? _defaulted;
 
-    protected ServerBatchWriter(CompiledContract contract, ISqlDialect dialect)
+    protected ServerBatchWriter(CompiledContract contract, IServerDialect dialect, Func<CancellationToken, Task<DbConnection>> open)
     {
         Contract = contract;
         Dialect = dialect;
+        _open = open;
         _logPlan = ProcessingLogSchema.Plan(contract);
     }
 
     protected CompiledContract Contract { get; }
-    protected ISqlDialect Dialect { get; }
-
-    /// <summary>Opens a new connection.</summary>
-    protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
-
-    /// <summary>Target columns with a default, identity or generated value: they are never padded with NULL.</summary>
-    protected abstract Task<ISet<(string Table, string Column)>> LoadDefaultedColumnsAsync(DbConnection connection, CancellationToken cancellationToken);
+    protected IServerDialect Dialect { get; }
 
     /// <summary>Bulk-loads a row group into <paramref name="destination"/> (with <see cref="OrdinalColumn"/> last when asked).</summary>
     protected abstract Task BulkLoadAsync(DbConnection connection, DbTransaction transaction, string destination, TableRowGroup group, bool withOrdinal, CancellationToken cancellationToken);
@@ -51,8 +47,8 @@ public abstract class ServerBatchWriter : IBatchWriter
 
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {
-        _connection ??= await OpenConnectionAsync(cancellationToken);
-        _defaulted ??= await LoadDefaultedColumnsAsync(_connection, cancellationToken);
+        _connection ??= await _open(cancellationToken);
+        _defaulted ??= await ColumnDefaults.LoadAsync(_connection, Dialect, Contract.TargetSchema, cancellationToken);
     }
 
     private bool HasDefault(string table, string column) => _defaulted!.Contains((table, column));

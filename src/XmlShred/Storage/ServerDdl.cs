@@ -4,11 +4,23 @@ using XmlShred.Contract;
 namespace XmlShred.Storage;
 
 /// <summary>
-/// The CREATE TABLE of a target table for the server dialects: every column (keys NOT NULL), the primary key, and the
-/// foreign key of <see cref="TargetRelations.ParentOf"/>.
+/// Idempotent DDL of the server dialects for a contract: the target schema, target tables in write order (keys NOT
+/// NULL, the primary key, the foreign key of <see cref="TargetRelations.ParentOf"/>), processing_log with its app_id
+/// index, and the source table. Ids are written explicitly, so target tables have no identity columns.
 /// </summary>
 public static class ServerDdl
 {
+    public static IReadOnlyList<string> For(IServerDialect dialect, CompiledContract contract)
+    {
+        var schema = contract.TargetSchema;
+        var statements = new List<string> { dialect.CreateSchemaIfMissing(schema) };
+        foreach (var table in contract.Tables) statements.Add(dialect.CreateTableIfMissing(schema, table.Name, TableBody(dialect, contract, table)));
+        statements.Add(dialect.CreateTableIfMissing(schema, contract.ProcessingLogTable, ProcessingLogSchema.CreateTableBody(dialect)));
+        statements.Add(dialect.CreateLogIndexIfMissing(schema, contract.ProcessingLogTable));
+        statements.Add(dialect.CreateTableIfMissing(schema, contract.SourceTable, dialect.SourceTableBody(dialect.Quote(contract.SourceColumn))));
+        return statements;
+    }
+
     public static string TableBody(ISqlDialect dialect, CompiledContract contract, TablePlan table)
     {
         var sql = new StringBuilder("(\n");

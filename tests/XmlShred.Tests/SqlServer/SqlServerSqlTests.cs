@@ -13,7 +13,7 @@ public class SqlServerSqlTests
     [Fact]
     public void SchemaDdl_CreatesSchemaAndTablesOnlyWhenMissing()
     {
-        var ddl = SqlServerDdl.For(s_contract);
+        var ddl = ServerDdl.For(SqlServerDialect.Instance, s_contract);
 
         Assert.Equal("IF SCHEMA_ID(N'migration') IS NULL EXEC(N'CREATE SCHEMA [migration]')", ddl[0]);
         Assert.All(ddl.Skip(1), s => Assert.Matches(@"^IF (OBJECT_ID\(N'\[migration\]\.\[\w+\]', N'U'\) IS NULL|NOT EXISTS \(SELECT 1 FROM sys.indexes)", s));
@@ -23,7 +23,7 @@ public class SqlServerSqlTests
     [Fact]
     public void SchemaDdl_MapsContractTypesToTsqlTypes()
     {
-        var values = SqlServerDdl.For(s_contract).Single(s => s.Contains("CREATE TABLE [migration].[app_values]"));
+        var values = ServerDdl.For(SqlServerDialect.Instance, s_contract).Single(s => s.Contains("CREATE TABLE [migration].[app_values]"));
 
         Assert.Contains("[app_id] int NOT NULL", values);
         Assert.Contains("[tiny_col] tinyint NULL", values);
@@ -43,7 +43,7 @@ public class SqlServerSqlTests
     [Fact]
     public void SchemaDdl_AddressReferencesContact_LogHasIdentityAndIndex_SourceKeyedByAppId()
     {
-        var ddl = SqlServerDdl.For(s_contract);
+        var ddl = ServerDdl.For(SqlServerDialect.Instance, s_contract);
 
         Assert.Contains(ddl, s => s.Contains("CREATE TABLE [migration].[app_contact_address]") && s.Contains("REFERENCES [migration].[app_contact_base] ([con_id])"));
         Assert.Contains(ddl, s => s.Contains("CREATE TABLE [migration].[processing_log]") && s.Contains("log_id bigint IDENTITY(1,1) NOT NULL PRIMARY KEY"));

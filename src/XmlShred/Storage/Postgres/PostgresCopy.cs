@@ -13,7 +13,7 @@ internal static class PostgresCopy
         var columns = group.Columns.Select(s_dialect.Quote).ToList();
         if (withOrdinal) columns.Add(ServerBatchWriter.OrdinalColumn);
         var specs = group.Specs;
-        var dbTypes = specs.Select(PostgresDialect.DbType).ToArray();
+        var dbTypes = specs.Select(PostgresDialect.CopyType).ToArray();
         var sqlTypes = specs.Select(s_dialect.SqlType).ToArray();
         await using var importer = await connection.BeginBinaryImportAsync(
             $"COPY {qualifiedTable} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
@@ -25,7 +25,7 @@ internal static class PostgresCopy
             {
                 var value = group.ValueAt(row, i);
                 if (ColumnCast.IsNull(value)) await importer.WriteNullAsync(cancellationToken);
-                else await importer.WriteAsync(ColumnCast.Apply(PostgresDialect.Cast, group.Plan.Name, specs[i], value!, sqlTypes[i]), dbTypes[i], cancellationToken);
+                else await importer.WriteAsync(ColumnCast.Apply(s_dialect.Types.Cast, group.Plan.Name, specs[i], value!, sqlTypes[i]), dbTypes[i], cancellationToken);
             }
             if (withOrdinal) await importer.WriteAsync(ordinal++, NpgsqlDbType.Bigint, cancellationToken);
         }

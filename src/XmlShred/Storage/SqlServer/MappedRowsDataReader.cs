@@ -47,7 +47,7 @@ internal sealed class MappedRowsDataReader : DbDataReader
         {
             var value = _group.ValueAt(row, i);
             _current[i] = ColumnCast.IsNull(value) ? DBNull.Value
-                : ColumnCast.Apply(SqlServerDialect.Cast, _group.Plan.Name, _specs[i], value!, SqlServerDialect.Instance.SqlType(_specs[i]), $" (row {_index + 1})");
+                : ColumnCast.Apply(SqlServerDialect.Instance.Types.Cast, _group.Plan.Name, _specs[i], value!, SqlServerDialect.Instance.SqlType(_specs[i]), $" (row {_index + 1})");
         }
         if (_withOrdinal) _current[_names.Count] = (long)_index;
         return true;
@@ -82,7 +82,7 @@ internal sealed class MappedRowsDataReader : DbDataReader
 #pragma warning restore CA2201
     }
 
-    public override Type GetFieldType(int ordinal) => ordinal == _names.Count && _withOrdinal ? typeof(long) : SqlServerDialect.ClrType(_specs[ordinal]);
+    public override Type GetFieldType(int ordinal) => ordinal == _names.Count && _withOrdinal ? typeof(long) : SqlServerDialect.Instance.Types.ClrType(_specs[ordinal]);
 
     public override string GetDataTypeName(int ordinal) => ordinal == _names.Count && _withOrdinal ? "bigint" : SqlServerDialect.Instance.SqlType(_specs[ordinal]);
 

@@ -1,67 +1,32 @@
+using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using XmlShred.Contract;
 
 namespace XmlShred.Storage.SqlServer;
 
-/// <summary>SQL Server target: T-SQL DDL, keyset source reader and a SqlBulkCopy batch writer.</summary>
-public sealed class SqlServerTargetDatabase : ITargetDatabase, ITargetReset
+/// <summary>SQL Server target: the shared server target over SqlClient's pool, with SqlBulkCopy writes.</summary>
+public sealed class SqlServerTargetDatabase : ServerTargetDatabase, ITargetReset
 {
     private readonly string _connectionString;
-    private readonly KeysetSourceReader _source;
 
-    public SqlServerTargetDatabase(string connectionString)
+    public SqlServerTargetDatabase(string connectionString) : base(SqlServerDialect.Instance, SqlServerConnectionString.Format.Redact(connectionString))
     {
-        _connectionString = SqlServerConnectionString.Parse(connectionString).ConnectionString;
-        DisplayName = SqlServerConnectionString.Redact(connectionString);
-        _source = new KeysetSourceReader(SqlServerDialect.Instance, async ct => await OpenAsync(ct));
+        _connectionString = SqlServerConnectionString.Format.Parse(connectionString).ConnectionString;
     }
 
-    public string Dialect => "sqlserver";
+    public override string Dialect => "sqlserver";
 
-    /// <summary>For logs: the password is never printed.</summary>
-    public string DisplayName { get; }
+    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
 
-    public IReadOnlyList<string> SchemaDdl(CompiledContract contract) => SqlServerDdl.For(contract);
+    protected override ServerBatchWriter CreateWriter(CompiledContract contract) => new SqlServerBatchWriter(OpenAsync, contract);
 
-    public async Task EnsureSchemaAsync(CompiledContract contract, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        // Serialise concurrent processes creating the same schema.
-        await using (var lockCommand = new SqlCommand("EXEC sp_getapplock @Resource = @r, @LockMode = 'Exclusive', @LockOwner = 'Transaction'", connection, transaction))
-        {
-            lockCommand.Parameters.AddWithValue("@r", "xmlshred:" + contract.TargetSchema);
-            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
-        }
-        foreach (var statement in SqlServerDdl.For(contract))
-        {
-            await using var command = new SqlCommand(statement, connection, transaction);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    public IAsyncEnumerable<IReadOnlyList<SourceDocument>> ReadPendingPagesAsync(
-        CompiledContract contract, SourceSelection selection, int pageSize, CancellationToken cancellationToken) =>
-        _source.ReadPendingPagesAsync(contract, selection, pageSize, cancellationToken);
-
-    public Task<long> CountPendingAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken) =>
-        _source.CountPendingAsync(contract, selection, cancellationToken);
-
-    public async Task<SourceLoadResult> LoadSourceAsync(CompiledContract contract, IReadOnlyList<SourceDocument> documents, bool replace, CancellationToken cancellationToken)
+    public override async Task<SourceLoadResult> LoadSourceAsync(CompiledContract contract, IReadOnlyList<SourceDocument> documents, bool replace, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         return await SqlServerSourceLoader.LoadAsync(connection, contract, documents, replace, cancellationToken);
     }
 
-    public WriteFailureKind ClassifyFailure(Exception exception) => SqlServerFailures.Classify(exception);
-
-    public async Task<IBatchWriter> OpenWriterAsync(CompiledContract contract, CancellationToken cancellationToken)
-    {
-        var writer = new SqlServerBatchWriter(OpenAsync, contract);
-        await writer.ConnectAsync(cancellationToken);
-        return writer;
-    }
+    public override WriteFailureKind ClassifyFailure(Exception exception) => SqlServerFailures.Classify(exception);
 
     private async Task<SqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -76,10 +41,8 @@ public sealed class SqlServerTargetDatabase : ITargetDatabase, ITargetReset
         var tables = contract.Tables.Select(t => t.Name).Reverse().Append(contract.ProcessingLogTable);
         if (includeSource) tables = tables.Append(contract.SourceTable);
         await using var connection = await OpenAsync(cancellationToken);
-        var sql = string.Join(";\n", tables.Select(t => $"DELETE FROM {SqlServerDialect.Instance.Qualified(contract.TargetSchema, t)}"));
+        var sql = string.Join(";\n", tables.Select(t => $"DELETE FROM {ServerDialect.Qualified(contract.TargetSchema, t)}"));
         await using var command = new SqlCommand(sql, connection) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

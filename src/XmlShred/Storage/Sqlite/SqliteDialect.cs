@@ -16,10 +16,8 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public string SqlType(ColumnSpec column) => SqliteSchema.TypeOf(column.DataType);
 
-    /// <summary>Date-times are ISO-8601 text (see <see cref="SqliteSchema.TypeOf"/>).</summary>
-    public string TimestampType => "TEXT";
-    public string IdentityKey => "INTEGER PRIMARY KEY AUTOINCREMENT";
-    public string? UtcNowDefault => null;
+    /// <summary>Date-times are ISO-8601 text (see <see cref="SqliteSchema.TypeOf"/>); the writer always sets processing_time.</summary>
+    public ProcessingLogTypes LogTypes { get; } = new("TEXT", "INTEGER PRIMARY KEY AUTOINCREMENT", null);
     public string CountAll => "COUNT(*)";
 
     public string Page(string columns, string from, string where, string orderBy) =>
