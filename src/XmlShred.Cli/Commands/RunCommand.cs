@@ -23,9 +23,12 @@ internal static class RunCommand
         var limit = new Option<long?>("--limit") { Description = "Process at most N applications in this run (already logged ones do not count). Example: --limit 10000" };
         var start = new Option<long?>("--app-id-start") { Description = "Only app_ids ≥ this (inclusive); recorded in processing_log.app_id_start." };
         var end = new Option<long?>("--app-id-end") { Description = "Only app_ids ≤ this (inclusive); recorded in processing_log.app_id_end." };
-        var partition = new Option<string?>("--partition") { Description = "Shard for parallel instances: k/n processes app_id % n == k. Example: three processes with --partition 0/3, 1/3, 2/3." };
+        var partition = new Option<string?>("--partition") { Description = "Static shard: k/n processes only app_id % n == k. Example: three processes with --partition 0/3, 1/3, 2/3. "
+            + "'auto' takes k from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) and n from --partition-count or XMLSHRED_PARTITION_COUNT." };
+        var partitionCount = new Option<int?>("--partition-count") { Description = "n for --partition auto (the Indexed Job's completions); default: the XMLSHRED_PARTITION_COUNT environment variable." };
         var mode = new Option<PipelineMode>("--mode") { Description = "queued (default): read, map and write overlap. sequential: the old shape for comparison (map a page in parallel, wait, write each application in its own transaction).", DefaultValueFactory = _ => PipelineMode.Queued };
         var noProgress = new Option<bool>("--no-progress") { Description = "No live display; print a plain progress line every few seconds on stderr instead." };
+        var limits = new LimitOptions();
         var report = new Option<FileInfo?>("--report") { Description = "Write run metrics (latency percentiles, stage times, worker busy %, queue depths) as JSON to this file." };
         var command = new Command("run", """
             Shred every pending application of the source table into the target tables (create them first with `init`).
@@ -39,10 +42,11 @@ internal static class RunCommand
                       xmlshred run --db shred.db --contract c.json --mode sequential --workers 2
             Watch live: dotnet-counters monitor --counters XmlShred -n xmlshred
             """)
-        { db, contract, workers, batchSize, pageSize, queueSize, queueBytes, limit, start, end, partition, mode, noProgress, report };
+        { db, contract, workers, batchSize, pageSize, queueSize, queueBytes, limit, start, end, partition, partitionCount, mode, noProgress, report };
+        limits.AddTo(command);
         CliAction.Set(command, async (result, _) =>
         {
-            var (k, n) = ParsePartition(result.GetValue(partition));
+            var (k, n) = ParsePartition(result.GetValue(partition), result.GetValue(partitionCount));
             var options = new RunOptions
             {
                 Mode = result.GetValue(mode),
@@ -60,14 +64,15 @@ internal static class RunCommand
                     PartitionCount = n,
                 },
             };
+            var mapping = new MappingOptions { Limits = limits.Read(result) };
             var compiled = CommonOptions.LoadContract(result.GetValue(contract));
-            return await ExecuteAsync(result.GetRequiredValue(db), compiled, options, result.GetValue(noProgress), result.GetValue(report)?.FullName).ConfigureAwait(false);
+            return await ExecuteAsync(result.GetRequiredValue(db), compiled, options, result.GetValue(noProgress), result.GetValue(report)?.FullName, mapping).ConfigureAwait(false);
         });
         return command;
     }
 
     /// <summary>Runs the pipeline with signals, progress, summary and report; returns the exit code. Also used by <c>demo</c>.</summary>
-    public static async Task<int> ExecuteAsync(string connection, CompiledContract contract, RunOptions options, bool noProgress, string? reportPath)
+    public static async Task<int> ExecuteAsync(string connection, CompiledContract contract, RunOptions options, bool noProgress, string? reportPath, MappingOptions? mapping = null)
     {
         options.Validate();
         await using var database = TargetDatabaseFactory.Open(connection);
@@ -76,26 +81,46 @@ internal static class RunCommand
         var display = ProgressDisplay.Create(noProgress);
         using var shutdown = new ShutdownController(display.Notify, exitWhenAbortHangs: true).ListenToSignals();
         using var metrics = new PipelineMetrics();
-        var mapper = new DocumentMapper(contract);
+        var mapper = new DocumentMapper(contract, mapping);
         Console.Error.WriteLine($"Run {options.RunId}: {total} pending applications in {database.DisplayName}, {options.Mode.ToString().ToLowerInvariant()} mode, {options.Workers} workers, batch {options.BatchSize}.");
         var summary = await display.RunAsync(metrics, total,
             () => PipelineRunner.RunAsync(database, contract, mapper.Map, options, metrics, shutdown.StopToken, shutdown.AbortToken)).ConfigureAwait(false);
         SummaryPrinter.Print(summary, metrics);
         if (reportPath is not null)
         {
-            RunReport.Create(summary, metrics, options).WriteTo(reportPath);
-            Console.WriteLine($"Report written to {reportPath}");
+            try
+            {
+                RunReport.Create(summary, metrics, options).WriteTo(reportPath);
+                Console.WriteLine($"Report written to {reportPath}");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                // The run is committed: failing to write its report must not turn a finished run into an error.
+                Console.Error.WriteLine($"warning: the run report could not be written to {reportPath}: {ex.Message}");
+            }
         }
         return summary.ExitCode;
     }
 
-    internal static (int? K, int? N) ParsePartition(string? text)
+    internal static (int? K, int? N) ParsePartition(string? text, int? autoCount = null, Func<string, string?>? environment = null)
     {
         if (string.IsNullOrWhiteSpace(text)) return (null, null);
+        if (text.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                var (index, count) = Fleet.KubernetesIndex.Resolve(autoCount, environment);
+                return (index, count);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
+        }
         var parts = text.Split('/');
         if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var k)
             && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && k < n)
             return (k, n);
-        throw new UsageException($"--partition '{text}' must be k/n with 0 ≤ k < n, e.g. 0/4");
+        throw new UsageException($"--partition '{text}' must be k/n with 0 ≤ k < n (e.g. 0/4) or auto");
     }
 }

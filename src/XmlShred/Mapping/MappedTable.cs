@@ -56,6 +56,9 @@ public sealed class MappedTable
     /// <summary>Rows, each <c>Plan.Columns.Count</c> wide.</summary>
     public IReadOnlyList<object?[]> Rows { get; }
 
+    /// <summary>The slot of <paramref name="column"/> in every row (its plan ordinal), or −1 when no row set it.</summary>
+    public int IndexOf(string column) => Plan.Ordinal(column) is >= 0 and var o && Present.Contains(o) ? o : -1;
+
     /// <summary>The value of <paramref name="column"/> in <paramref name="row"/>; null when the table has no such column.</summary>
     public object? Value(object?[] row, string column) => Plan.Ordinal(column) is >= 0 and var i ? row[i] : null;
 }

@@ -51,13 +51,13 @@ public sealed class TableRowGroup
 }
 
 /// <summary>
-/// Splits a batch into as few row groups as §11.4 allows, table by table in write order. Applications fill different
+/// Splits a batch into as few row groups as OUTPUT-4 allows, table by table in write order. Applications fill different
 /// columns of a table (a column in no row of an application is left out so the database default applies), and one
 /// statement per distinct column list costs hundreds of round trips per batch. So groups take the union of the
 /// batch's columns (the rows already hold null there), except where that would change what is stored:
 /// <list type="bullet">
 /// <item>a column with a database default stays out of rows that lack it (rows are grouped by which defaulted columns they carry);</item>
-/// <item>upsert tables keep each exact column list, because an update sets only the columns the row has (§11.6).</item>
+/// <item>upsert tables keep each exact column list, because an update sets only the columns the row has (OUTPUT-6).</item>
 /// </list>
 /// </summary>
 public static class BatchTableGroups

@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace XmlShred.Storage;
 
 /// <summary>
-/// Reads which target columns have a default, identity or generated value (they must not be padded with NULL, §11.4),
+/// Reads which target columns have a default, identity or generated value (they must not be padded with NULL, OUTPUT-4),
 /// with a dialect's catalog query that takes the schema as <c>@schema</c> and returns (table, column) rows.
 /// </summary>
 public static class ColumnDefaults

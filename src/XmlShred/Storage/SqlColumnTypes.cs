@@ -11,6 +11,7 @@ public readonly record struct SqlColumnType(string Sql, Type Clr);
 /// DDL, bulk loads and casts come from one table. Decimals are <c>{Decimal}(18, scale)</c>; text columns are named
 /// by <see cref="Text"/> from their length.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "The parameters are named after the contract's data_type words they spell (int, decimal, float).")]
 public sealed record SqlColumnTypes(
     SqlColumnType Int, SqlColumnType SmallInt, SqlColumnType TinyInt, SqlColumnType BigInt, SqlColumnType Float, SqlColumnType Bit,
     SqlColumnType DateTime, SqlColumnType SmallDateTime, SqlColumnType Date, string Decimal, Func<int?, string> Text)

@@ -26,12 +26,35 @@ internal sealed class PathTrie
     public bool NeededChecked { get; set; }
     public bool Needed { get; set; }
 
-    public string Path => _path ??= Parent is null ? "/" + Name : string.Concat(Parent.Path, "/", Name);
+    /// <summary>
+    /// The path string, made on first use only: building it for every element of a deeply nested document would cost
+    /// the square of the depth. Built by walking up (no recursion), so any depth is safe.
+    /// </summary>
+    public string Path => _path ??= BuildPath();
 
-    /// <summary>Order of the path's first occurrence in the current document (§2.3).</summary>
+    /// <summary>Whether some path the plan needs starts with this one (so a child of it may be needed); set on first use.</summary>
+    public bool? LeadsToNeeded { get; set; }
+
+    private string BuildPath()
+    {
+        var length = 0;
+        for (var node = this; node is not null; node = node.Parent) length += 1 + node.Name.Length;
+        return string.Create(length, this, static (span, leaf) =>
+        {
+            var end = span.Length;
+            for (var node = leaf; node is not null; node = node.Parent)
+            {
+                end -= node.Name.Length;
+                node.Name.AsSpan().CopyTo(span[end..]);
+                span[--end] = '/';
+            }
+        });
+    }
+
+    /// <summary>Order of the path's first occurrence in the current document (XML-4).</summary>
     public int FirstOrder => _firstOrder;
 
-    /// <summary>The last element with this path in the current document, or null when the last one was not kept ([X-3], wholesale).</summary>
+    /// <summary>The last element with this path in the current document, or null when the last one was not kept (XML-4, wholesale).</summary>
     public XmlNode? Last => _last;
 
     /// <summary>Records an element with this path in document <paramref name="stamp"/>; true on the path's first occurrence.</summary>

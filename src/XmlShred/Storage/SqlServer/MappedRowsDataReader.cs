@@ -16,7 +16,7 @@ internal sealed class MappedRowsDataReader : DbDataReader
     private readonly TableRowGroup _group;
     private readonly IReadOnlyList<string> _names;
     private readonly IReadOnlyList<ColumnSpec> _specs;
-    private readonly IReadOnlyList<object?[]> _rows;
+    private readonly List<object?[]> _rows;
     private readonly bool _withOrdinal;
     private readonly object[] _current;
     private int _index = -1;
