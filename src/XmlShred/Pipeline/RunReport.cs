@@ -25,6 +25,8 @@ public sealed record RunReport
     public required IReadOnlyList<WorkerUsage> WorkerUsage { get; init; }
     public required IReadOnlyList<QueueSample> QueueSamples { get; init; }
     public required IReadOnlyDictionary<string, long> FailuresByStage { get; init; }
+    /// <summary>Source rows with NULL XML the run skipped (they get no processing_log row).</summary>
+    public long SkippedNullXml { get; init; }
     public required long PeakWorkingSetBytes { get; init; }
     /// <summary>CPU time of the whole process (all threads): apps per CPU-second is steadier than apps/s on a busy machine.</summary>
     public double CpuSeconds { get; init; }
@@ -52,6 +54,7 @@ public sealed record RunReport
             WorkerUsage = metrics.Workers(),
             QueueSamples = metrics.QueueSamples(),
             FailuresByStage = summary.FailuresByStage,
+            SkippedNullXml = summary.SkippedNullXml,
             PeakWorkingSetBytes = self.PeakWorkingSet64,
             CpuSeconds = Math.Round(self.TotalProcessorTime.TotalSeconds, 3),
         };

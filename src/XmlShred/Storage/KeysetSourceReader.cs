@@ -47,12 +47,21 @@ public sealed class KeysetSourceReader(ISqlDialect dialect, Func<CancellationTok
     /// <summary>The number of rows <see cref="ReadPendingPagesAsync"/> would return right now (limit applied).</summary>
     public async Task<long> CountPendingAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken)
     {
+        var count = await CountAsync(SourceQuery.Count(dialect, contract, selection), selection, cancellationToken);
+        return selection.Limit is { } limit ? Math.Min(limit, count) : count;
+    }
+
+    /// <summary>Source rows matching the selection (its limit aside) whose XML is NULL.</summary>
+    public Task<long> CountNullXmlAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken) =>
+        CountAsync(SourceQuery.NullXmlCount(dialect, contract, selection), selection, cancellationToken);
+
+    private async Task<long> CountAsync(string sql, SourceSelection selection, CancellationToken cancellationToken)
+    {
         await using var connection = await open(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = SourceQuery.Count(dialect, contract, selection);
+        command.CommandText = sql;
         command.CommandTimeout = 0;
         SourceQuery.Bind(command, selection);
-        var count = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        return selection.Limit is { } limit ? Math.Min(limit, count) : count;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -72,6 +72,9 @@ public abstract class ServerTargetDatabase : ITargetDatabase
     public Task<long> CountPendingAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken) =>
         _source.CountPendingAsync(contract, selection, cancellationToken);
 
+    public Task<long> CountNullXmlAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken) =>
+        _source.CountNullXmlAsync(contract, selection, cancellationToken);
+
     public async Task<IBatchWriter> OpenWriterAsync(CompiledContract contract, CancellationToken cancellationToken)
     {
         var writer = CreateWriter(contract);

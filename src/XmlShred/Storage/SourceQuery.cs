@@ -21,18 +21,22 @@ public static class SourceQuery
     public static string Count(ISqlDialect dialect, CompiledContract contract, SourceSelection selection) =>
         $"SELECT {dialect.CountAll} FROM {Source(dialect, contract)} WHERE {Filter(dialect, contract, selection)}";
 
+    /// <summary>Rows matching the selection whose XML is NULL (runs skip them; summaries count them).</summary>
+    public static string NullXmlCount(ISqlDialect dialect, CompiledContract contract, SourceSelection selection) =>
+        $"SELECT {dialect.CountAll} FROM {Source(dialect, contract)} WHERE {Filter(dialect, contract, selection, nullXml: true)}";
+
     private static string Source(ISqlDialect dialect, CompiledContract contract) => $"{dialect.Qualified(contract.TargetSchema, contract.SourceTable)} AS s";
 
     /// <summary>Partitioning applies only with a positive partition count (a count of 0 would divide by zero).</summary>
     private static bool IsPartitioned(SourceSelection selection) => selection.PartitionCount is > 0;
 
-    private static string Filter(ISqlDialect dialect, CompiledContract contract, SourceSelection selection)
+    private static string Filter(ISqlDialect dialect, CompiledContract contract, SourceSelection selection, bool nullXml = false)
     {
-        var parts = new List<string> { $"s.{dialect.Quote(contract.SourceColumn)} IS NOT NULL" };
+        var parts = new List<string> { $"s.{dialect.Quote(contract.SourceColumn)} IS {(nullXml ? "" : "NOT ")}NULL" };
         if (selection.AppIdStart is not null) parts.Add("s.app_id >= @start");
         if (selection.AppIdEnd is not null) parts.Add("s.app_id <= @end");
         if (IsPartitioned(selection)) parts.Add("s.app_id % @partitions = @partition");
-        parts.Add($"NOT EXISTS (SELECT 1 FROM {dialect.Qualified(contract.TargetSchema, contract.ProcessingLogTable)} AS p WHERE p.app_id = s.app_id)");
+        if (!nullXml) parts.Add($"NOT EXISTS (SELECT 1 FROM {dialect.Qualified(contract.TargetSchema, contract.ProcessingLogTable)} AS p WHERE p.app_id = s.app_id)");
         return string.Join("\n  AND ", parts);
     }
 

@@ -60,6 +60,9 @@ public sealed class SqliteTargetDatabase : ITargetDatabase
     public Task<long> CountPendingAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken) =>
         _source.CountPendingAsync(contract, selection, cancellationToken);
 
+    public Task<long> CountNullXmlAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken) =>
+        _source.CountNullXmlAsync(contract, selection, cancellationToken);
+
     public Task<SourceLoadResult> LoadSourceAsync(CompiledContract contract, IReadOnlyList<SourceDocument> documents, bool replace, CancellationToken cancellationToken)
     {
         using var connection = SqliteConnections.Open(_connectionString);
