@@ -28,6 +28,9 @@ public sealed record RunReport
     /// <summary>Source rows with NULL XML the run skipped (they get no processing_log row).</summary>
     public long SkippedNullXml { get; init; }
     public required long PeakWorkingSetBytes { get; init; }
+    /// <summary>Queued mode: the <c>--memory-budget</c> and the most it charged at once (0 in sequential mode).</summary>
+    public long MemoryBudgetBytes { get; init; }
+    public long MemoryBudgetPeakBytes { get; init; }
     /// <summary>CPU time of the whole process (all threads): apps per CPU-second is steadier than apps/s on a busy machine.</summary>
     public double CpuSeconds { get; init; }
 
@@ -56,6 +59,8 @@ public sealed record RunReport
             FailuresByStage = summary.FailuresByStage,
             SkippedNullXml = summary.SkippedNullXml,
             PeakWorkingSetBytes = self.PeakWorkingSet64,
+            MemoryBudgetBytes = metrics.MemoryBudgetCapacity,
+            MemoryBudgetPeakBytes = metrics.MemoryBudgetPeak,
             CpuSeconds = Math.Round(self.TotalProcessorTime.TotalSeconds, 3),
         };
     }
