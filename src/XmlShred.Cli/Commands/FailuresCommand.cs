@@ -70,8 +70,8 @@ internal static class FailuresCommand
 
     private static string Describe(string connection) => TargetDatabaseFactory.DetectDialect(connection) switch
     {
-        TargetDialect.PostgreSql => Storage.Postgres.PostgresConnectionString.Redact(connection),
-        TargetDialect.SqlServer => Storage.SqlServer.SqlServerConnectionString.Redact(connection),
+        TargetDialect.PostgreSql => Storage.Postgres.PostgresConnectionString.Format.Redact(connection),
+        TargetDialect.SqlServer => Storage.SqlServer.SqlServerConnectionString.Format.Redact(connection),
         _ => connection,
     };
 

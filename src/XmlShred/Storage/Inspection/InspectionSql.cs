@@ -34,8 +34,9 @@ public static class InspectionSql
 
     public static string Table(TargetDialect dialect, string schema, string table) => dialect switch
     {
-        TargetDialect.Sqlite => SqliteSchema.Q(table),
-        TargetDialect.PostgreSql => PostgresTypes.Qualified(schema, table),
-        _ => SqlServerTypes.Qualified(schema, table),
+        // SQLite has no schemas: one file is one target.
+        TargetDialect.Sqlite => SqliteDialect.Instance.Quote(table),
+        TargetDialect.PostgreSql => PostgresDialect.Instance.Qualified(schema, table),
+        _ => SqlServerDialect.Instance.Qualified(schema, table),
     };
 }

@@ -98,10 +98,10 @@ public static class TargetInspector
                 db = new SqliteConnection(builder.ToString());
                 break;
             case TargetDialect.PostgreSql:
-                db = new NpgsqlConnection(PostgresConnectionString.Parse(connection.Trim()).ConnectionString);
+                db = new NpgsqlConnection(PostgresConnectionString.Format.Parse(connection.Trim()).ConnectionString);
                 break;
             default:
-                db = new SqlConnection(SqlServerConnectionString.Parse(connection.Trim()).ConnectionString);
+                db = new SqlConnection(SqlServerConnectionString.Format.Parse(connection.Trim()).ConnectionString);
                 break;
         }
         try

@@ -10,8 +10,6 @@ namespace XmlShred.Storage.Postgres;
 /// </summary>
 public static class PostgresConnectionString
 {
-    public const string ApplicationName = "xmlshred";
-
     /// <summary>libpq URL parameter → the Npgsql keyword it becomes, and how its value is spelled there.</summary>
     public static readonly IReadOnlyDictionary<string, (string Keyword, Func<string, string> Value)> LibpqParameters =
         new Dictionary<string, (string, Func<string, string>)>(StringComparer.OrdinalIgnoreCase)
@@ -28,9 +26,8 @@ public static class PostgresConnectionString
             ["fallback_application_name"] = ("Application Name", v => v),
             ["options"] = ("Options", v => v),
             ["client_encoding"] = ("Client Encoding", v => v),
-            // verify-full → VerifyFull; Npgsql spells target session attributes as libpq does (read-write, prefer-standby).
+            // verify-full → VerifyFull.
             ["sslmode"] = ("SSL Mode", Pascal),
-            ["target_session_attrs"] = ("Target Session Attributes", v => v.ToLowerInvariant()),
             ["sslcert"] = ("SSL Certificate", v => v),
             ["sslkey"] = ("SSL Key", v => v),
             ["sslpassword"] = ("SSL Password", v => v),
@@ -47,22 +44,11 @@ public static class PostgresConnectionString
 
     private static readonly string[] s_sessionAttributes = ["any", "read-write", "read-only", "primary", "standby", "prefer-standby"];
 
-    public static bool IsUrl(string value) =>
-        value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
+    public static ConnectionFormat<NpgsqlConnectionStringBuilder> Format { get; } =
+        new("PostgreSQL", ["postgres", "postgresql"], FromUrl, keywords => new NpgsqlConnectionStringBuilder(keywords));
 
-    public static NpgsqlConnectionStringBuilder Parse(string value)
+    private static NpgsqlConnectionStringBuilder FromUrl(ConnectionUrl url)
     {
-        var builder = IsUrl(value) ? FromUrl(value) : new NpgsqlConnectionStringBuilder(value);
-        if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = ApplicationName;
-        return builder;
-    }
-
-    /// <summary>The connection string with its password replaced, for logs and messages.</summary>
-    public static string Redact(string value) => ConnectionUrl.Redact(value, Parse, "PostgreSQL");
-
-    private static NpgsqlConnectionStringBuilder FromUrl(string value)
-    {
-        var url = ConnectionUrl.Parse(value, "postgres://");
         var builder = new NpgsqlConnectionStringBuilder { Host = url.Host };
         if (url.Port is { } port) builder.Port = port;
         if (url.User is not null) builder.Username = url.User;

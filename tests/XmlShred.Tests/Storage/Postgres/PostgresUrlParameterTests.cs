@@ -9,7 +9,7 @@ public sealed class PostgresUrlParameterTests(PostgresCluster cluster)
     [Fact]
     public void LibpqParameters_BecomeNpgsqlSettings()
     {
-        var builder = PostgresConnectionString.Parse("postgresql://app@db:5432/credit?connect_timeout=7&application_name=nightly%20shred"
+        var builder = PostgresConnectionString.Format.Parse("postgresql://app@db:5432/credit?connect_timeout=7&application_name=nightly%20shred"
             + "&sslmode=verify-ca&target_session_attrs=read-write&options=-c%20search_path%3Dmigration&keepalives_idle=30&client_encoding=UTF8");
 
         Assert.Equal(7, builder.Timeout);
@@ -27,7 +27,7 @@ public sealed class PostgresUrlParameterTests(PostgresCluster cluster)
     [InlineData("read-write")]
     public void TargetSessionAttrs_WithOneHost_IsAcceptedAndConnectable(string libpq)
     {
-        var builder = PostgresConnectionString.Parse($"postgres://h/db?target_session_attrs={libpq}");
+        var builder = PostgresConnectionString.Format.Parse($"postgres://h/db?target_session_attrs={libpq}");
 
         _ = new NpgsqlConnection(builder.ConnectionString); // Npgsql validates the settings here
     }
@@ -35,7 +35,7 @@ public sealed class PostgresUrlParameterTests(PostgresCluster cluster)
     [Fact]
     public void TargetSessionAttrs_AnUnknownValue_IsRefused()
     {
-        var error = Assert.Throws<ArgumentException>(() => PostgresConnectionString.Parse("postgres://h/db?target_session_attrs=writable"));
+        var error = Assert.Throws<ArgumentException>(() => PostgresConnectionString.Format.Parse("postgres://h/db?target_session_attrs=writable"));
 
         Assert.Contains("read-write", error.Message);
     }
@@ -43,7 +43,7 @@ public sealed class PostgresUrlParameterTests(PostgresCluster cluster)
     [Fact]
     public void AnUnknownParameter_IsRefusedByName_WithoutEchoingItsValue()
     {
-        var error = Assert.Throws<ArgumentException>(() => PostgresConnectionString.Parse("postgres://h/db?frobnicate=s3cr3t"));
+        var error = Assert.Throws<ArgumentException>(() => PostgresConnectionString.Format.Parse("postgres://h/db?frobnicate=s3cr3t"));
 
         Assert.Contains("'frobnicate'", error.Message);
         Assert.Contains("connect_timeout", error.Message);
@@ -59,7 +59,7 @@ public sealed class PostgresUrlParameterTests(PostgresCluster cluster)
 
         try
         {
-            await using var connection = new NpgsqlConnection(PostgresConnectionString.Parse(url).ConnectionString);
+            await using var connection = new NpgsqlConnection(PostgresConnectionString.Format.Parse(url).ConnectionString);
             await connection.OpenAsync(TestContext.Current.CancellationToken);
             await using var command = new NpgsqlCommand("SELECT current_setting('application_name'), current_setting('search_path')", connection);
             await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);

@@ -19,7 +19,7 @@ public sealed class SqlServerPipelineDatabase : PipelineDatabase
 
     public SqlServerPipelineDatabase(string schema)
     {
-        _server = SqlServerConnectionString.Parse(SqlServerInstance.ConnectionString()).ConnectionString;
+        _server = SqlServerConnectionString.Format.Parse(SqlServerInstance.ConnectionString()).ConnectionString;
         Schema = schema;
     }
 

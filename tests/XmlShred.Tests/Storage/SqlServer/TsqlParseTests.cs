@@ -37,15 +37,17 @@ public sealed class TsqlParseTests
     public static readonly IReadOnlyDictionary<string, Func<CompiledContract, IEnumerable<string>>> Generators =
         new Dictionary<string, Func<CompiledContract, IEnumerable<string>>>
         {
-            ["schema DDL (init)"] = c => SqlServerDdl.For(c),
-            ["schema lock (init)"] = _ => [SqlServerTargetDatabase.SchemaLockSql],
-            ["bulk-copy #temp stage per table"] = c => AllColumnGroups(c).Select((g, i) => SqlServerMergeSql.CreateStage(SqlServerMergeSql.StageName(i), SqlServerTypes.Qualified(c.TargetSchema, g.Plan.Name), g)),
-            ["insert-if-absent / MERGE from #temp per table"] = c => AllColumnGroups(c).Where(SqlServerBatchWriter.NeedsStage)
-                .Select((g, i) => SqlServerMergeSql.Merge(SqlServerMergeSql.StageName(i), SqlServerTypes.Qualified(c.TargetSchema, g.Plan.Name), g)),
+            ["schema DDL (init)"] = c => ServerDdl.For(SqlServerDialect.Instance, c),
+            ["schema lock (init)"] = c => [SqlServerDialect.Instance.SchemaLock(c.TargetSchema).Sql],
+            ["defaulted-columns query (writer set-up)"] = _ => [SqlServerDialect.Instance.DefaultedColumnsSql],
+            ["bulk-copy #temp stage per table"] = c => AllColumnGroups(c).Select((g, i) => SqlServerMergeSql.CreateStage(SqlServerMergeSql.StageName(i), SqlServerDialect.Instance.Qualified(c.TargetSchema, g.Plan.Name), g)),
+            ["insert-if-absent / MERGE from #temp per table"] = c => AllColumnGroups(c).Where(g => g.NeedsStage)
+                .Select((g, i) => SqlServerMergeSql.Merge(SqlServerMergeSql.StageName(i), SqlServerDialect.Instance.Qualified(c.TargetSchema, g.Plan.Name), g)),
             ["source load #temp (load)"] = _ => [SqlServerSourceLoader.CreateStageSql],
             ["source load MERGE (load, load --replace)"] = c => [SqlServerSourceLoader.MergeSql(c, replace: false), SqlServerSourceLoader.MergeSql(c, replace: true)],
-            ["source page query (run)"] = c => s_selections.Select(s => SqlServerSourceQuery.Page(c, s)),
-            ["pending count (run)"] = c => s_selections.Select(s => SqlServerSourceQuery.Count(c, s)),
+            ["source page query (run)"] = c => s_selections.Select(s => SourceQuery.Page(SqlServerDialect.Instance, c, s)),
+            ["pending count (run)"] = c => s_selections.Select(s => SourceQuery.Count(SqlServerDialect.Instance, c, s)),
+            ["NULL-XML count (status)"] = c => s_selections.Select(s => SourceQuery.NullXmlCount(SqlServerDialect.Instance, c, s)),
             ["reset between bench repeats"] = c => [SqlServerTargetDatabase.ResetSql(c, c.Tables.Select(t => t.Name).Append(c.ProcessingLogTable).Append(c.SourceTable))],
             ["failures listing (failures)"] = c => [InspectionSql.Failures(TargetDialect.SqlServer, c.TargetSchema, c.ProcessingLogTable)],
             ["schema check (run, load)"] = _ => [InspectionSql.TableExists(TargetDialect.SqlServer)],
