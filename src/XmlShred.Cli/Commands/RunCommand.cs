@@ -4,6 +4,7 @@ using XmlShred.Cli.Progress;
 using XmlShred.Contract;
 using XmlShred.Mapping;
 using XmlShred.Pipeline;
+using XmlShred.Pipeline.Resilience;
 using XmlShred.Storage;
 
 namespace XmlShred.Cli.Commands;
@@ -26,6 +27,12 @@ internal static class RunCommand
         var partition = new Option<string?>("--partition") { Description = "Shard for parallel instances: k/n processes app_id % n == k. Example: three processes with --partition 0/3, 1/3, 2/3." };
         var mode = new Option<PipelineMode>("--mode") { Description = "queued (default): read, map and write overlap. sequential: the old shape for comparison (map a page in parallel, wait, write each application in its own transaction).", DefaultValueFactory = _ => PipelineMode.Queued };
         var noProgress = new Option<bool>("--no-progress") { Description = "No live display; print a plain progress line every few seconds on stderr instead." };
+        var retrySeconds = new Option<double>("--retry-seconds")
+        {
+            Description = "How long one database outage (lost connection, restart or failover, deadlock, serialization failure, busy) is retried, "
+                + "with exponential backoff, before the run stops with exit 1. The open batch is rolled back and sent again whole. 0 = no retry.",
+            DefaultValueFactory = _ => defaults.Retry.Budget.TotalSeconds,
+        };
         var report = new Option<FileInfo?>("--report") { Description = "Write run metrics (latency percentiles, stage times, worker busy %, queue depths) as JSON to this file." };
         var command = new Command("run", """
             Shred every pending application of the source table into the target tables (create them first with `init`).
@@ -33,13 +40,15 @@ internal static class RunCommand
             row yet (success or failed), so a run can be interrupted and rerun: it continues where it stopped.
             Ctrl+C once: stop reading, finish and commit what was read, print the summary (exit 130).
             Ctrl+C twice: roll back the open batch and exit at once.
-            Exit codes: 0 all succeeded; 3 completed but some applications failed; 2 usage/contract error; 1 unexpected error; 130 interrupted.
+            A database restart or failover is ridden out: the open batch is rolled back and sent again for up to --retry-seconds.
+            Exit codes: 0 all succeeded; 3 completed but some applications failed; 2 usage/contract error;
+            1 unexpected error, or the database stayed unavailable longer than --retry-seconds (the summary says what was committed); 130 interrupted.
             Examples: xmlshred run --db shred.db --contract examples/contract.json
                       xmlshred run --db shred.db --contract c.json --app-id-start 1000 --app-id-end 1999 --report run.json
                       xmlshred run --db shred.db --contract c.json --mode sequential --workers 2
             Watch live: dotnet-counters monitor --counters XmlShred -n xmlshred
             """)
-        { db, contract, workers, batchSize, pageSize, queueSize, queueBytes, limit, start, end, partition, mode, noProgress, report };
+        { db, contract, workers, batchSize, pageSize, queueSize, queueBytes, limit, start, end, partition, mode, retrySeconds, noProgress, report };
         CliAction.Set(command, async (result, _) =>
         {
             var (k, n) = ParsePartition(result.GetValue(partition));
@@ -51,6 +60,7 @@ internal static class RunCommand
                 PageSize = result.GetValue(pageSize),
                 QueueSize = result.GetValue(queueSize),
                 QueueBytes = result.GetValue(queueBytes),
+                Retry = RetryTimeBudget.Seconds(result.GetValue(retrySeconds)),
                 Selection = new SourceSelection
                 {
                     Limit = result.GetValue(limit),
@@ -79,8 +89,10 @@ internal static class RunCommand
         var mapper = new DocumentMapper(contract);
         Console.Error.WriteLine($"Run {options.RunId}: {total} pending applications in {database.DisplayName}, {options.Mode.ToString().ToLowerInvariant()} mode, {options.Workers} workers, batch {options.BatchSize}.");
         var summary = await display.RunAsync(metrics, total,
-            () => PipelineRunner.RunAsync(database, contract, mapper.Map, options, metrics, shutdown.StopToken, shutdown.AbortToken)).ConfigureAwait(false);
+            () => PipelineRunner.RunAsync(database, contract, mapper.Map, options, metrics, shutdown.StopToken, shutdown.AbortToken,
+                retry => display.Notify(retry.ToString()))).ConfigureAwait(false);
         SummaryPrinter.Print(summary, metrics);
+        if (summary.StoppedBy is not null) await Console.Error.WriteLineAsync("error: " + summary.StoppedBy).ConfigureAwait(false);
         if (reportPath is not null)
         {
             RunReport.Create(summary, metrics, options).WriteTo(reportPath);

@@ -15,8 +15,10 @@ public sealed class BatchWriterStage
     private readonly int _batchSize;
     private readonly PipelineMetrics _metrics;
 
-    public BatchWriterStage(InsertQueue queue, IBatchWriter writer, Func<Exception, WriteFailureKind> classify, int batchSize, PipelineMetrics metrics)
+    public BatchWriterStage(InsertQueue queue, IBatchWriter writer, Func<Exception, WriteFailureKind> classify, int batchSize, PipelineMetrics metrics,
+        FailureTally? failures = null)
     {
+        Failures = failures ?? new FailureTally();
         _queue = queue;
         _writer = writer;
         _bisector = new BatchBisector(writer, classify);
@@ -24,7 +26,8 @@ public sealed class BatchWriterStage
         _metrics = metrics;
     }
 
-    public FailureTally Failures { get; } = new();
+    /// <summary>Failed applications written so far (kept when a later batch stops the run).</summary>
+    public FailureTally Failures { get; }
 
     public async Task RunAsync(CancellationToken abort)
     {

@@ -28,6 +28,11 @@ public sealed record RunReport
     public required long PeakWorkingSetBytes { get; init; }
     /// <summary>CPU time of the whole process (all threads): apps per CPU-second is steadier than apps/s on a busy machine.</summary>
     public double CpuSeconds { get; init; }
+    /// <summary>Transient database faults retried, and the seconds spent waiting for the database to come back.</summary>
+    public int Retries { get; init; }
+    public double OutageSeconds { get; init; }
+    /// <summary>Why the run stopped early (database outage beyond the retry time); null otherwise.</summary>
+    public string? StoppedBy { get; init; }
 
     public static RunReport Create(RunSummary summary, PipelineMetrics metrics, RunOptions options)
     {
@@ -54,6 +59,9 @@ public sealed record RunReport
             FailuresByStage = summary.FailuresByStage,
             PeakWorkingSetBytes = self.PeakWorkingSet64,
             CpuSeconds = Math.Round(self.TotalProcessorTime.TotalSeconds, 3),
+            Retries = summary.Retries,
+            OutageSeconds = Math.Round(summary.OutageTime.TotalSeconds, 3),
+            StoppedBy = summary.StoppedBy,
         };
     }
 

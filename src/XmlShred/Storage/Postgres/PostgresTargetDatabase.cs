@@ -6,7 +6,7 @@ using XmlShred.Contract;
 namespace XmlShred.Storage.Postgres;
 
 /// <summary>PostgreSQL target: DDL, keyset source reader and a binary-COPY batch writer over one data source.</summary>
-public sealed class PostgresTargetDatabase : ITargetDatabase, ITargetReset
+public sealed class PostgresTargetDatabase : ITargetDatabase, ITargetReset, IProcessingLogLookup
 {
     private readonly NpgsqlDataSource _dataSource;
 
@@ -85,6 +85,9 @@ public sealed class PostgresTargetDatabase : ITargetDatabase, ITargetReset
         PostgresSourceLoader.LoadAsync(_dataSource, contract, documents, replace, cancellationToken);
 
     public WriteFailureKind ClassifyFailure(Exception exception) => PostgresFailures.Classify(exception);
+
+    public Task<IReadOnlySet<long>> LoggedAppIdsAsync(CompiledContract contract, IReadOnlyCollection<long> appIds, CancellationToken cancellationToken) =>
+        PostgresLoggedApps.LoadAsync(_dataSource, contract, appIds, cancellationToken);
 
     public async Task<IBatchWriter> OpenWriterAsync(CompiledContract contract, CancellationToken cancellationToken)
     {

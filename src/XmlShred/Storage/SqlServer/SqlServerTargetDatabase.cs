@@ -6,7 +6,7 @@ using XmlShred.Contract;
 namespace XmlShred.Storage.SqlServer;
 
 /// <summary>SQL Server target: T-SQL DDL, keyset source reader and a SqlBulkCopy batch writer.</summary>
-public sealed class SqlServerTargetDatabase : ITargetDatabase, ITargetReset
+public sealed class SqlServerTargetDatabase : ITargetDatabase, ITargetReset, IProcessingLogLookup
 {
     private readonly string _connectionString;
 
@@ -91,6 +91,12 @@ public sealed class SqlServerTargetDatabase : ITargetDatabase, ITargetReset
     }
 
     public WriteFailureKind ClassifyFailure(Exception exception) => SqlServerFailures.Classify(exception);
+
+    public async Task<IReadOnlySet<long>> LoggedAppIdsAsync(CompiledContract contract, IReadOnlyCollection<long> appIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await SqlServerLoggedApps.LoadAsync(connection, contract, appIds, cancellationToken);
+    }
 
     public async Task<IBatchWriter> OpenWriterAsync(CompiledContract contract, CancellationToken cancellationToken)
     {
