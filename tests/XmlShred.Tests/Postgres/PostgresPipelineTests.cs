@@ -14,10 +14,12 @@ public sealed class PostgresReferenceEndToEndTests(PostgresCluster cluster) : Re
     protected override PipelineDatabase CreateDatabase() => new PostgresPipelineDatabase(cluster, ReferenceSchema.Cc);
 }
 
-/// <summary>The CLI killed at random points and resumed, and Ctrl+C, against PostgreSQL.</summary>
+/// <summary>The CLI killed at random points (five SIGKILLs) and resumed, and Ctrl+C, against PostgreSQL.</summary>
 public sealed class PostgresCliProcessTests(PostgresCluster cluster) : CliProcessTestBase
 {
     protected override PipelineDatabase CreateDatabase() => new PostgresPipelineDatabase(cluster, ReferenceSchema.Cc);
+
+    protected override int Kills => 5;
 }
 
 internal static class ReferenceSchema
