@@ -31,6 +31,7 @@ internal static class BenchRunCommand
         { db, repeats, count, samples, contract, maxKb, workers, batchSize };
         CliAction.Set(command, async (result, cancellationToken) =>
         {
+            if (result.GetValue(repeats) < 1) throw new UsageException("--repeats must be at least 1");
             var server = BenchServerTarget.IsServer(result.GetRequiredValue(db));
             var path = server ? result.GetRequiredValue(db) : Path.GetFullPath(result.GetRequiredValue(db));
             var (contractPath, documents) = Corpus(result.GetValue(samples), result.GetValue(contract), result.GetValue(count), result.GetValue(maxKb));

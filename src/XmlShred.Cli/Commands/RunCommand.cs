@@ -35,6 +35,7 @@ internal static class RunCommand
                 + "with exponential backoff, before the run stops with exit 1. The open batch is rolled back and sent again whole. 0 = no retry.",
             DefaultValueFactory = _ => defaults.Retry.Budget.TotalSeconds,
         };
+        var limits = new LimitOptions();
         var report = new Option<FileInfo?>("--report") { Description = "Write run metrics (latency percentiles, stage times, worker busy %, queue depths) as JSON to this file." };
         var command = new Command("run", """
             Shred every pending application of the source table into the target tables (create them first with `init`).
@@ -51,6 +52,7 @@ internal static class RunCommand
             Watch live: dotnet-counters monitor --counters XmlShred -n xmlshred
             """)
         { db, contract, workers, batchSize, pageSize, queueSize, queueBytes, limit, start, end, partition, partitionCount, mode, retrySeconds, noProgress, report };
+        limits.AddTo(command);
         CliAction.Set(command, async (result, _) =>
         {
             var (k, n) = ParsePartition(result.GetValue(partition), result.GetValue(partitionCount));
@@ -72,14 +74,15 @@ internal static class RunCommand
                     PartitionCount = n,
                 },
             };
+            var mapping = new MappingOptions { Limits = limits.Read(result) };
             var compiled = CommonOptions.LoadContract(result.GetValue(contract));
-            return await ExecuteAsync(result.GetRequiredValue(db), compiled, options, result.GetValue(noProgress), result.GetValue(report)?.FullName).ConfigureAwait(false);
+            return await ExecuteAsync(result.GetRequiredValue(db), compiled, options, result.GetValue(noProgress), result.GetValue(report)?.FullName, mapping).ConfigureAwait(false);
         });
         return command;
     }
 
     /// <summary>Runs the pipeline with signals, progress, summary and report; returns the exit code. Also used by <c>demo</c>.</summary>
-    public static async Task<int> ExecuteAsync(string connection, CompiledContract contract, RunOptions options, bool noProgress, string? reportPath)
+    public static async Task<int> ExecuteAsync(string connection, CompiledContract contract, RunOptions options, bool noProgress, string? reportPath, MappingOptions? mapping = null)
     {
         options.Validate();
         await using var database = TargetDatabaseFactory.Open(connection);
@@ -88,7 +91,7 @@ internal static class RunCommand
         var display = ProgressDisplay.Create(noProgress);
         using var shutdown = new ShutdownController(display.Notify, exitWhenAbortHangs: true).ListenToSignals();
         using var metrics = new PipelineMetrics();
-        var mapper = new DocumentMapper(contract);
+        var mapper = new DocumentMapper(contract, mapping);
         Console.Error.WriteLine($"Run {options.RunId}: {total} pending applications in {database.DisplayName}, {options.Mode.ToString().ToLowerInvariant()} mode, {options.Workers} workers, batch {options.BatchSize}.");
         var summary = await display.RunAsync(metrics, total,
             () => PipelineRunner.RunAsync(database, contract, mapper.Map, options, metrics, shutdown.StopToken, shutdown.AbortToken,
@@ -97,8 +100,16 @@ internal static class RunCommand
         if (summary.StoppedBy is not null) await Console.Error.WriteLineAsync("error: " + summary.StoppedBy).ConfigureAwait(false);
         if (reportPath is not null)
         {
-            RunReport.Create(summary, metrics, options).WriteTo(reportPath);
-            Console.WriteLine($"Report written to {reportPath}");
+            try
+            {
+                RunReport.Create(summary, metrics, options).WriteTo(reportPath);
+                Console.WriteLine($"Report written to {reportPath}");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                // The run is committed: failing to write its report must not turn a finished run into an error.
+                Console.Error.WriteLine($"warning: the run report could not be written to {reportPath}: {ex.Message}");
+            }
         }
         return summary.ExitCode;
     }
