@@ -16,10 +16,13 @@ public enum RetryEventKind
 /// <param name="Fault">The latest fault in one line (<see cref="TransientRetry.Describe"/>).</param>
 public sealed record RetryEvent(RetryEventKind Kind, string Operation, int Failures, TimeSpan Outage, TimeSpan Delay, string Fault)
 {
+    /// <summary>How long the latest attempt ran (the failed one, or the one that succeeded).</summary>
+    public TimeSpan LastAttempt { get; init; }
+
     public override string ToString() => Kind switch
     {
         RetryEventKind.Retrying => $"database fault while {Operation}: {Fault}; retry {Failures} in {Delay.TotalSeconds:0.0} s (outage {Outage.TotalSeconds:0.0} s)",
-        RetryEventKind.Recovered => $"database back: {Operation} succeeded after {Failures} failed attempt(s), outage {Outage.TotalSeconds:0.0} s",
+        RetryEventKind.Recovered => $"database back: {Operation} succeeded after {Failures} failed attempt(s), outage {Outage.TotalSeconds:0.0} s (the successful attempt took {LastAttempt.TotalSeconds:0.0} s)",
         _ => $"database still unavailable after {Outage.TotalSeconds:0.0} s and {Failures} attempt(s) while {Operation}: {Fault}",
     };
 }

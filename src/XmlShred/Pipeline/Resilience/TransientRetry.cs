@@ -16,6 +16,7 @@ public sealed class TransientRetry
     private static readonly ResiliencePropertyKey<long> s_outageStart = new("xmlshred.outage-start");
     private static readonly ResiliencePropertyKey<int> s_failures = new("xmlshred.failures");
     private static readonly ResiliencePropertyKey<Exception> s_lastFault = new("xmlshred.last-fault");
+    private static readonly ResiliencePropertyKey<long> s_attemptStart = new("xmlshred.attempt-start");
 
     private readonly Func<Exception, bool> _isTransient;
     private readonly RetryTimeBudget _budget;
@@ -40,7 +41,7 @@ public sealed class TransientRetry
                 OnRetry = args =>
                 {
                     _observer?.Invoke(new RetryEvent(RetryEventKind.Retrying, Operation(args.Context), args.AttemptNumber + 1,
-                        OutageSoFar(args.Context), args.RetryDelay, Describe(args.Outcome.Exception)));
+                        OutageSoFar(args.Context), args.RetryDelay, Describe(args.Outcome.Exception)) { LastAttempt = args.Duration });
                     return ValueTask.CompletedTask;
                 },
             })
@@ -63,10 +64,16 @@ public sealed class TransientRetry
         context.Properties.Set(s_operation, operation);
         try
         {
-            var result = await _pipeline.ExecuteAsync(static async (ctx, work) => await work(ctx.CancellationToken).ConfigureAwait(false), context, attempt)
-                .ConfigureAwait(false);
+            var result = await _pipeline.ExecuteAsync(static async (ctx, work) =>
+            {
+                ctx.Properties.Set(s_attemptStart, Stopwatch.GetTimestamp());
+                return await work(ctx.CancellationToken).ConfigureAwait(false);
+            }, context, attempt).ConfigureAwait(false);
             if (context.Properties.TryGetValue(s_failures, out var failures))
-                _observer?.Invoke(new RetryEvent(RetryEventKind.Recovered, operation, failures, OutageSoFar(context), TimeSpan.Zero, Describe(context.Properties.GetValue(s_lastFault, null!))));
+            {
+                _observer?.Invoke(new RetryEvent(RetryEventKind.Recovered, operation, failures, OutageSoFar(context), TimeSpan.Zero,
+                    Describe(context.Properties.GetValue(s_lastFault, null!))) { LastAttempt = Stopwatch.GetElapsedTime(context.Properties.GetValue(s_attemptStart, 0)) });
+            }
             return result;
         }
         catch (Exception ex) when (_isTransient(ex))

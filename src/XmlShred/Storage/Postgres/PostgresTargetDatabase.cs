@@ -61,7 +61,7 @@ public sealed class PostgresTargetDatabase : ITargetDatabase, ITargetReset, IPro
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    page.Add(new SourceDocument(reader.GetInt64(0), reader.GetString(1)));
+                    page.Add(SourceColumn.Read(reader, reader.GetInt64(0)));
                 }
             }
             if (page.Count == 0) yield break;

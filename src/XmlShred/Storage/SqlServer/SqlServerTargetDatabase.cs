@@ -63,6 +63,11 @@ public sealed class SqlServerTargetDatabase : ITargetDatabase, ITargetReset, IPr
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     var appId = Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+                    if (SourceColumn.IsBinary(reader, 1))
+                    {
+                        page.Add(SourceDocument.FromBytes(appId, await reader.GetFieldValueAsync<byte[]>(1, cancellationToken)));
+                        continue;
+                    }
                     using var text = reader.GetTextReader(1);
                     page.Add(new SourceDocument(appId, await text.ReadToEndAsync(cancellationToken)));
                 }

@@ -72,7 +72,7 @@ public sealed class SqliteTargetDatabase : ITargetDatabase, IProcessingLogLookup
             var page = new List<SourceDocument>(wanted);
             using (var reader = command.ExecuteReader())
             {
-                while (reader.Read()) page.Add(new SourceDocument(reader.GetInt64(0), reader.GetString(1)));
+                while (reader.Read()) page.Add(SourceColumn.Read(reader, reader.GetInt64(0)));
             }
             if (page.Count == 0) yield break;
             cursor.Value = page[^1].AppId;
