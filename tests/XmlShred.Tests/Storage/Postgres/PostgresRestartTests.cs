@@ -3,6 +3,7 @@ using Npgsql;
 using XmlShred.Contract;
 using XmlShred.Mapping;
 using XmlShred.Pipeline;
+using XmlShred.Storage;
 using XmlShred.Tests.Fixtures;
 using XmlShred.Tests.Pipeline;
 using XmlShred.Tests.Synthetic;
@@ -15,28 +16,44 @@ namespace XmlShred.Tests.Storage.Postgres;
 /// </summary>
 public sealed class PostgresRestartFixture : IAsyncLifetime
 {
-    public const int Applications = 2000;
     private readonly SemaphoreSlim _lock = new(1, 1);
-    private (ReplicatedCorpus Corpus, PostgresPipelineDatabase Expected)? _expected;
+    private PostgresPipelineDatabase? _expected;
+    private readonly Lazy<List<SourceDocument>> _documents = new(MappedFixtureDocuments);
+
+    /// <summary>
+    /// Replicated fixture documents, only those the contract maps (the fixture set's rejected documents are left
+    /// out), so an undisturbed run exits 0 and a disturbed one must too.
+    /// </summary>
+    private static List<SourceDocument> MappedFixtureDocuments() => ReplicatedCorpus.FromFixtures(2500).Applications
+        .Where(a => (string?)a.Expected["outcome"] == "mapped")
+        .Select(a => new SourceDocument(a.StagingId, a.Xml))
+        .ToList();
+
+    public IReadOnlyList<SourceDocument> Documents => _documents.Value;
+
+    internal async Task LoadAsync(PipelineDatabase db)
+    {
+        await db.Target.EnsureSchemaAsync(FixtureSet.Contract, CancellationToken.None);
+        foreach (var chunk in Documents.Chunk(500)) await db.Target.LoadSourceAsync(FixtureSet.Contract, chunk, replace: false, CancellationToken.None);
+    }
 
     public PostgresCluster Cluster { get; } = new();
 
-    internal async Task<(ReplicatedCorpus Corpus, PostgresPipelineDatabase Expected)> ExpectedAsync()
+    internal async Task<PostgresPipelineDatabase> ExpectedAsync()
     {
         await _lock.WaitAsync();
         try
         {
             if (_expected is { } done) return done;
-            var corpus = ReplicatedCorpus.FromFixtures(Applications);
             var db = new PostgresPipelineDatabase(Cluster, FixtureSet.Contract.TargetSchema);
-            await corpus.LoadAsync(db.Target, CancellationToken.None);
+            await LoadAsync(db);
             using var metrics = new PipelineMetrics();
             var contract = ContractLoader.LoadFile(PostgresRestartTests.ContractPath);
             var summary = await PipelineRunner.RunAsync(db.Target, contract, new DocumentMapper(contract).Map, new RunOptions { Workers = 2 }, metrics,
                 CancellationToken.None, CancellationToken.None);
-            Assert.Equal(corpus.Applications.Count, summary.Processed);
-            _expected = (corpus, db);
-            return (corpus, db);
+            Assert.Equal((Documents.Count, 0L, ExitCodes.Success), (summary.Succeeded, summary.Failed, summary.ExitCode));
+            _expected = db;
+            return db;
         }
         finally
         {
@@ -48,7 +65,7 @@ public sealed class PostgresRestartFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (_expected is { } done) await done.Expected.DisposeAsync();
+        if (_expected is { } done) await done.DisposeAsync();
         await Cluster.DisposeAsync();
         _lock.Dispose();
     }
@@ -72,13 +89,13 @@ public sealed class PostgresRestartTests(PostgresRestartFixture fixture) : IClas
     private static string[] RunArguments(PipelineDatabase db, params string[] extra) =>
         ["run", "--db", db.Connection, "--contract", ContractPath, "--no-progress", "--workers", "1", "--batch-size", "100", .. extra];
 
-    private async Task<(ReplicatedCorpus Corpus, PostgresPipelineDatabase Expected, PostgresPipelineDatabase Db)> PrepareAsync()
+    private async Task<(int Applications, PostgresPipelineDatabase Expected, PostgresPipelineDatabase Db)> PrepareAsync()
     {
-        var (corpus, expected) = await fixture.ExpectedAsync();
+        var expected = await fixture.ExpectedAsync();
         Assert.SkipUnless(Cluster.CanRestart, "XMLSHRED_TEST_PG points at an outside server, which these tests must not restart or stop.");
         var db = new PostgresPipelineDatabase(Cluster, FixtureSet.Contract.TargetSchema);
-        await corpus.LoadAsync(db.Target, Ct);
-        return (corpus, expected, db);
+        await fixture.LoadAsync(db);
+        return (fixture.Documents.Count, expected, db);
     }
 
     /// <summary>Waits until <paramref name="count"/> applications are logged (or the CLI has exited).</summary>
@@ -97,7 +114,7 @@ public sealed class PostgresRestartTests(PostgresRestartFixture fixture) : IClas
     [Fact]
     public async Task RestartMidRun_IsRiddenOut_ExitCode0_AndTheTablesEqualAnUndisturbedRun()
     {
-        var (corpus, expected, prepared) = await PrepareAsync();
+        var (applications, expected, prepared) = await PrepareAsync();
         await using var db = prepared;
         var report = Path.Combine(Path.GetTempPath(), $"xmlshred-restart-{Guid.NewGuid():N}.json");
 
@@ -111,26 +128,26 @@ public sealed class PostgresRestartTests(PostgresRestartFixture fixture) : IClas
             restartTook = clock.Elapsed;
             var exitCode = await cli.WaitAsync(TimeSpan.FromMinutes(3));
             Assert.True(exitCode == ExitCodes.Success, $"exit code {exitCode}; output:\n{cli.Output}");
-            Assert.Contains("database fault while", cli.Output);
-            Assert.Contains("57P01", cli.Output);
-            Assert.Contains("database back", cli.Output);
+            // The fault reads 57P01 (admin shutdown) or a broken stream, depending on what the session was doing.
+            Assert.True(cli.Output.Contains("database fault while", StringComparison.Ordinal) && cli.Output.Contains("database back", StringComparison.Ordinal),
+                "no retry reported; output:\n" + cli.Output);
         }
 
         var run = RunReport.ReadFrom(report);
         File.Delete(report);
         Assert.True(run.Retries >= 1, "at least one retry");
-        Assert.Equal(corpus.Applications.Count, run.Succeeded);
+        Assert.Equal(applications, run.Succeeded);
         Assert.Null(run.StoppedBy);
         TestContext.Current.SendDiagnosticMessage(
             $"restart took {restartTook.TotalSeconds:0.0} s; run: {run.Retries} retries, {run.OutageSeconds:0.0} s waiting, {run.AppsPerSecond:0} apps/s over {run.ElapsedSeconds:0.0} s");
         await AssertSameTablesAsync(expected, db);
-        Assert.Equal(corpus.Applications.Count, await db.ScalarAsync("SELECT COUNT(*) FROM processing_log"));
+        Assert.Equal(applications, await db.ScalarAsync("SELECT COUNT(*) FROM processing_log"));
     }
 
     [Fact]
     public async Task OutageLongerThanTheRetryTime_ExitCode1_WithTheSummaryOnStdout_ThenARerunFinishes()
     {
-        var (corpus, expected, prepared) = await PrepareAsync();
+        var (applications, expected, prepared) = await PrepareAsync();
         await using var db = prepared;
         var report = Path.Combine(Path.GetTempPath(), $"xmlshred-outage-{Guid.NewGuid():N}.json");
 
@@ -158,7 +175,7 @@ public sealed class PostgresRestartTests(PostgresRestartFixture fixture) : IClas
 
         // The summary counts exactly the committed applications, each of them complete.
         Assert.NotNull(stopped.StoppedBy);
-        Assert.InRange(stopped.Succeeded, FaultAfter, corpus.Applications.Count - 1);
+        Assert.InRange(stopped.Succeeded, FaultAfter, applications - 1);
         Assert.Equal(stopped.Succeeded, await db.ScalarAsync("SELECT COUNT(*) FROM processing_log"));
         Assert.Equal(stopped.Succeeded, await db.ScalarAsync("SELECT COUNT(*) FROM app_base"));
 
