@@ -14,10 +14,15 @@ public sealed class BatchWriterStage
     private readonly BatchBisector _bisector;
     private readonly int _batchSize;
     private readonly PipelineMetrics _metrics;
+    private readonly ByteBudget? _memory;
+    private long _held;
 
-    public BatchWriterStage(InsertQueue queue, IBatchWriter writer, Func<Exception, WriteFailureKind> classify, int batchSize, PipelineMetrics metrics,
+    /// <param name="memory">The run's memory budget: what the taken items were charged is released once they are written.</param>
+    /// <param name="failures">Where failed applications are tallied (kept when a later batch stops the run).</param>
+    public BatchWriterStage(InsertQueue queue, IBatchWriter writer, Func<Exception, WriteFailureKind> classify, int batchSize, PipelineMetrics metrics, ByteBudget? memory = null,
         FailureTally? failures = null)
     {
+        _memory = memory;
         Failures = failures ?? new FailureTally();
         _queue = queue;
         _writer = writer;
@@ -38,6 +43,9 @@ public sealed class BatchWriterStage
             Take(batch, failures);
             if (batch.Count + failures.Count < _batchSize) await LingerAsync(batch, failures, abort).ConfigureAwait(false);
             await FlushAsync(batch, failures, abort).ConfigureAwait(false);
+            // The batch's rows are garbage now: hand their bytes back so the reader can admit more documents.
+            _memory?.Release(_held);
+            _held = 0;
         }
     }
 
@@ -48,6 +56,7 @@ public sealed class BatchWriterStage
     {
         while (batch.Count + failures.Count < _batchSize && _queue.TryDequeue(out var item))
         {
+            _held += item.Bytes;
             if (item.Write is not null) batch.Add(item.Write);
             else failures.Add(item.Failure!);
         }

@@ -33,6 +33,7 @@ public sealed class PipelineMetrics : IDisposable
     private Func<int> _workDepth = static () => 0;
     private Func<int> _insertDepth = static () => 0;
     private Func<long> _insertBytes = static () => 0;
+    private ByteBudget? _memory;
     private Timer? _sampler;
     private int _sampleStride = 1;
     private int _sampleTick;
@@ -52,6 +53,7 @@ public sealed class PipelineMetrics : IDisposable
         _meter.CreateObservableGauge("xmlshred.queue.insert.bytes", () => _insertBytes(), "By");
         _meter.CreateObservableCounter("xmlshred.database.retries", () => Volatile.Read(ref _retries), "{retry}", "Transient database faults retried");
         _meter.CreateObservableGauge("xmlshred.throughput", () => AppsPerSecond, "{application}/s");
+        _meter.CreateObservableGauge("xmlshred.memory.budget.used", () => MemoryBudgetUsed, "By");
     }
 
     public TimeSpan Elapsed => _clock.Elapsed;
@@ -67,6 +69,11 @@ public sealed class PipelineMetrics : IDisposable
     public int WorkDepth => _workDepth();
     public int InsertDepth => _insertDepth();
     public long InsertBytes => _insertBytes();
+    /// <summary>Bytes the run's memory budget has charged right now (documents in flight plus mapped rows not yet committed).</summary>
+    public long MemoryBudgetUsed => _memory?.InUse ?? 0;
+    /// <summary>The most the budget ever charged at once, and its capacity (0 when the mode has none).</summary>
+    public long MemoryBudgetPeak => _memory?.Peak ?? 0;
+    public long MemoryBudgetCapacity => _memory?.Capacity ?? 0;
 
     /// <summary>Connects the queue gauges and starts sampling them every <paramref name="period"/>.</summary>
     public void AttachQueues(Func<int> workDepth, Func<int> insertDepth, Func<long> insertBytes, TimeSpan? period = null)
@@ -77,6 +84,9 @@ public sealed class PipelineMetrics : IDisposable
         var every = period ?? TimeSpan.FromMilliseconds(250);
         _sampler ??= new Timer(_ => Sample(), null, every, every);
     }
+
+    /// <summary>Connects the run's memory budget (gauge <c>xmlshred.memory.budget.used</c> and the report).</summary>
+    public void AttachMemoryBudget(ByteBudget memory) => _memory = memory;
 
     public void AddRead(int count) => Interlocked.Add(ref _read, count);
 

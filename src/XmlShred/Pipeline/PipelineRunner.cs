@@ -19,6 +19,7 @@ public static class PipelineRunner
         PipelineMetrics metrics, CancellationToken stop, CancellationToken abort, Action<RetryEvent>? onRetry = null)
     {
         options.Validate();
+        var nullXml = await database.CountNullXmlAsync(contract, options.Selection, abort).ConfigureAwait(false);
         var processor = new DocumentProcessor(map, new ProcessingLogFactory(options, contract.Hash));
         var retry = new TransientRetry(e => database.ClassifyFailure(e) == WriteFailureKind.Transient, options.Retry, e =>
         {
@@ -54,6 +55,7 @@ public static class PipelineRunner
             Retries = metrics.Retries,
             OutageTime = metrics.OutageTime,
             StoppedBy = stoppedBy,
+            SkippedNullXml = nullXml,
         };
     }
 }

@@ -25,7 +25,12 @@ public sealed record RunReport
     public required IReadOnlyList<WorkerUsage> WorkerUsage { get; init; }
     public required IReadOnlyList<QueueSample> QueueSamples { get; init; }
     public required IReadOnlyDictionary<string, long> FailuresByStage { get; init; }
+    /// <summary>Source rows with NULL XML the run skipped (they get no processing_log row).</summary>
+    public long SkippedNullXml { get; init; }
     public required long PeakWorkingSetBytes { get; init; }
+    /// <summary>Queued mode: the <c>--memory-budget</c> and the most it charged at once (0 in sequential mode).</summary>
+    public long MemoryBudgetBytes { get; init; }
+    public long MemoryBudgetPeakBytes { get; init; }
     /// <summary>CPU time of the whole process (all threads): apps per CPU-second is steadier than apps/s on a busy machine.</summary>
     public double CpuSeconds { get; init; }
     /// <summary>Transient database faults retried, and the seconds spent waiting for the database to come back.</summary>
@@ -57,7 +62,10 @@ public sealed record RunReport
             WorkerUsage = metrics.Workers(),
             QueueSamples = metrics.QueueSamples(),
             FailuresByStage = summary.FailuresByStage,
+            SkippedNullXml = summary.SkippedNullXml,
             PeakWorkingSetBytes = self.PeakWorkingSet64,
+            MemoryBudgetBytes = metrics.MemoryBudgetCapacity,
+            MemoryBudgetPeakBytes = metrics.MemoryBudgetPeak,
             CpuSeconds = Math.Round(self.TotalProcessorTime.TotalSeconds, 3),
             Retries = summary.Retries,
             OutageSeconds = Math.Round(summary.OutageTime.TotalSeconds, 3),

@@ -16,6 +16,8 @@ public sealed record RunSummary
     public required bool Interrupted { get; init; }
     public required IReadOnlyDictionary<string, long> FailuresByStage { get; init; }
     public required IReadOnlyList<ProcessingLogEntry> FailureExamples { get; init; }
+    /// <summary>Source rows of the selection with NULL XML: skipped (no processing_log row), counted so they are never invisible.</summary>
+    public long SkippedNullXml { get; init; }
     /// <summary>Transient database faults that were retried (each one a batch, writer connection or page sent again).</summary>
     public int Retries { get; init; }
     /// <summary>Time the run spent waiting out database outages (first fault to recovery or give-up, summed).</summary>

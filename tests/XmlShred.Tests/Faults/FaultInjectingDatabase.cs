@@ -33,6 +33,7 @@ internal sealed class FaultInjectingDatabase(ITargetDatabase inner, Func<Excepti
     public Task<long> CountPendingAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken) => inner.CountPendingAsync(contract, selection, cancellationToken);
     public Task<SourceLoadResult> LoadSourceAsync(CompiledContract contract, IReadOnlyList<SourceDocument> documents, bool replace, CancellationToken cancellationToken) =>
         inner.LoadSourceAsync(contract, documents, replace, cancellationToken);
+    public Task<long> CountNullXmlAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken) => inner.CountNullXmlAsync(contract, selection, cancellationToken);
     public WriteFailureKind ClassifyFailure(Exception exception) => inner.ClassifyFailure(exception);
     public Task<IReadOnlySet<long>> LoggedAppIdsAsync(CompiledContract contract, IReadOnlyCollection<long> appIds, CancellationToken cancellationToken) =>
         ((IProcessingLogLookup)inner).LoggedAppIdsAsync(contract, appIds, cancellationToken);
