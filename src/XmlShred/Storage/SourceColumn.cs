@@ -10,7 +10,4 @@ namespace XmlShred.Storage;
 internal static class SourceColumn
 {
     public static bool IsBinary(DbDataReader reader, int ordinal) => reader.GetFieldType(ordinal) == typeof(byte[]);
-
-    public static SourceDocument Read(DbDataReader reader, long appId, int ordinal = 1) =>
-        IsBinary(reader, ordinal) ? SourceDocument.FromBytes(appId, reader.GetFieldValue<byte[]>(ordinal)) : new SourceDocument(appId, reader.GetString(ordinal));
 }
