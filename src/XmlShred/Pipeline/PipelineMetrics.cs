@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using XmlShred.Pipeline.Resilience;
 
 namespace XmlShred.Pipeline;
 
@@ -36,7 +37,8 @@ public sealed class PipelineMetrics : IDisposable
     private Timer? _sampler;
     private int _sampleStride = 1;
     private int _sampleTick;
-    private long _read, _succeeded, _failed, _rows, _batches;
+    private long _read, _succeeded, _failed, _rows, _batches, _outageTicks;
+    private int _retries;
 
     public PipelineMetrics()
     {
@@ -49,6 +51,7 @@ public sealed class PipelineMetrics : IDisposable
         _meter.CreateObservableGauge("xmlshred.queue.work.depth", () => _workDepth(), "{document}");
         _meter.CreateObservableGauge("xmlshred.queue.insert.depth", () => _insertDepth(), "{application}");
         _meter.CreateObservableGauge("xmlshred.queue.insert.bytes", () => _insertBytes(), "By");
+        _meter.CreateObservableCounter("xmlshred.database.retries", () => Volatile.Read(ref _retries), "{retry}", "Transient database faults retried");
         _meter.CreateObservableGauge("xmlshred.throughput", () => AppsPerSecond, "{application}/s");
         _meter.CreateObservableGauge("xmlshred.memory.budget.used", () => MemoryBudgetUsed, "By");
     }
@@ -59,6 +62,9 @@ public sealed class PipelineMetrics : IDisposable
     public long Failed => Interlocked.Read(ref _failed);
     public long RowsWritten => Interlocked.Read(ref _rows);
     public long Batches => Interlocked.Read(ref _batches);
+    public int Retries => Volatile.Read(ref _retries);
+    /// <summary>Time spent in database outages that ended (recovered or given up).</summary>
+    public TimeSpan OutageTime => TimeSpan.FromTicks(Interlocked.Read(ref _outageTicks));
     public double AppsPerSecond => (Succeeded + Failed) / Math.Max(Elapsed.TotalSeconds, 1e-9);
     public int WorkDepth => _workDepth();
     public int InsertDepth => _insertDepth();
@@ -103,6 +109,13 @@ public sealed class PipelineMetrics : IDisposable
         var latency = outcome.InsertTime + outcome.CommitTime;
         _batchDuration.Record(latency.TotalSeconds);
         lock (_batchLatencyMs) _batchLatencyMs.Add(latency.TotalMilliseconds);
+    }
+
+    /// <summary>Counts a retried fault, and the length of an outage once it ends.</summary>
+    public void RecordRetry(RetryEvent retry)
+    {
+        if (retry.Kind == RetryEventKind.Retrying) Interlocked.Increment(ref _retries);
+        else Interlocked.Add(ref _outageTicks, retry.Outage.Ticks);
     }
 
     public void RecordWorker(int id, TimeSpan busy, TimeSpan lifetime)

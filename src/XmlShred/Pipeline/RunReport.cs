@@ -33,6 +33,11 @@ public sealed record RunReport
     public long MemoryBudgetPeakBytes { get; init; }
     /// <summary>CPU time of the whole process (all threads): apps per CPU-second is steadier than apps/s on a busy machine.</summary>
     public double CpuSeconds { get; init; }
+    /// <summary>Transient database faults retried, and the seconds spent waiting for the database to come back.</summary>
+    public int Retries { get; init; }
+    public double OutageSeconds { get; init; }
+    /// <summary>Why the run stopped early (database outage beyond the retry time); null otherwise.</summary>
+    public string? StoppedBy { get; init; }
 
     public static RunReport Create(RunSummary summary, PipelineMetrics metrics, RunOptions options)
     {
@@ -62,6 +67,9 @@ public sealed record RunReport
             MemoryBudgetBytes = metrics.MemoryBudgetCapacity,
             MemoryBudgetPeakBytes = metrics.MemoryBudgetPeak,
             CpuSeconds = Math.Round(self.TotalProcessorTime.TotalSeconds, 3),
+            Retries = summary.Retries,
+            OutageSeconds = Math.Round(summary.OutageTime.TotalSeconds, 3),
+            StoppedBy = summary.StoppedBy,
         };
     }
 
