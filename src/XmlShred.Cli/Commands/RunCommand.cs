@@ -107,7 +107,13 @@ internal static class RunCommand
         options.Logger.RunStarted(options.RunId, total, database.DisplayName, modeName, options.Workers, options.BatchSize);
         var summary = await display.RunAsync(metrics, total,
             () => PipelineRunner.RunAsync(database, contract, mapper.Map, options, metrics, shutdown.StopToken, shutdown.AbortToken,
-                retry => display.Notify(retry.ToString()))).ConfigureAwait(false);
+                retry =>
+                {
+                    if (retry.Kind == RetryEventKind.Retrying)
+                        options.Logger.RetryScheduled(retry.Operation, retry.Failures, retry.Delay.TotalMilliseconds, "transient database fault", retry.Fault);
+                    display.Notify(retry.ToString());
+                })).ConfigureAwait(false);
+        options.Logger.RunFinished(summary.RunId, summary.Succeeded, summary.Failed, summary.RowsWritten, summary.Elapsed.TotalSeconds, summary.Interrupted, summary.ExitCode);
         SummaryPrinter.Print(summary, metrics);
         if (summary.StoppedBy is not null) await Console.Error.WriteLineAsync("error: " + summary.StoppedBy).ConfigureAwait(false);
         if (reportPath is not null)
