@@ -53,6 +53,18 @@ public sealed class ByteBudget
         return new ValueTask(waiter.Completion.Task);
     }
 
+    /// <summary>Takes <paramref name="bytes"/> only if they fit now and nobody is waiting ahead; never waits.</summary>
+    public bool TryAcquire(long bytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(bytes);
+        lock (_gate)
+        {
+            if (_waiters.Count > 0 || !Fits(bytes)) return false;
+            AddLocked(bytes);
+            return true;
+        }
+    }
+
     /// <summary>
     /// Trades bytes already held for a new amount without waiting: a worker swaps its document's charge for its mapped
     /// rows' charge. Only the entrance (the reader) waits for room; stages downstream never do, so a full budget can

@@ -16,7 +16,9 @@ public static class MemoryCost
     /// </summary>
     public static long Document(long characters) => 2 * characters + characters / 2 + Overhead;
 
-    public static long Document(SourceDocument document) => Document(document.Xml.Length);
+    /// <summary>A binary column's bytes are held as well as the text the worker decodes from them.</summary>
+    public static long Document(SourceDocument document) =>
+        document.Bytes is { } bytes ? bytes.Length + Document(bytes.Length) : Document(document.Xml.Length);
 
     /// <summary>Object headers, the channel slot, the log row: small, but a million tiny documents are not free.</summary>
     public const long Overhead = 1024;

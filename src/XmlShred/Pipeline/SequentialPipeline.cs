@@ -39,7 +39,7 @@ internal sealed class SequentialPipeline
         var clock = Stopwatch.StartNew();
         try
         {
-            await foreach (var page in ResumableSourcePages.ReadAsync(_database, _contract, _options.Selection, _options.BatchSize, _retry, abort).ConfigureAwait(false))
+            await foreach (var page in ResumableSourcePages.ReadAsync(_database, _contract, _options.Selection, _options.BatchSize, _retry, admission: null, abort).ConfigureAwait(false))
             {
                 _metrics.AddStage(PipelineStage.Read, clock.Elapsed);
                 _metrics.AddRead(page.Count);

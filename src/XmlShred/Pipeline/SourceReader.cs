@@ -40,13 +40,26 @@ public sealed class SourceReader
         try
         {
             var clock = Stopwatch.StartNew();
-            await foreach (var page in ResumableSourcePages.ReadAsync(_database, _contract, _options.Selection, _options.PageSize, _retry, either.Token).ConfigureAwait(false))
+            var admission = _memory is null ? null : new DocumentAdmission(_memory);
+            await foreach (var page in ResumableSourcePages.ReadAsync(_database, _contract, _options.Selection, _options.PageSize, _retry, admission, either.Token)
+                .ConfigureAwait(false))
             {
                 _metrics.AddStage(PipelineStage.Read, clock.Elapsed);
-                foreach (var document in page)
+                for (var i = 0; i < page.Count; i++)
                 {
+                    var document = page[i];
                     var cost = MemoryCost.Document(document);
-                    if (_memory is not null) await _memory.AcquireAsync(cost, either.Token).ConfigureAwait(false);
+                    try
+                    {
+                        // Charged before its text was read (the usual case): only true the estimate up, never wait.
+                        if (document.Admitted > 0) _memory!.Exchange(document.Admitted, cost);
+                        else if (_memory is not null) await _memory.AcquireAsync(cost, either.Token).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        ReleaseFrom(page, i + 1);
+                        throw;
+                    }
                     try
                     {
                         await work.WriteAsync(document, either.Token).ConfigureAwait(false);
@@ -54,6 +67,7 @@ public sealed class SourceReader
                     catch
                     {
                         _memory?.Release(cost); // never handed on: nobody else will release it
+                        ReleaseFrom(page, i + 1);
                         throw;
                     }
                     _metrics.AddRead(1); // counts documents handed on: those are the ones a stop still finishes
@@ -68,6 +82,15 @@ public sealed class SourceReader
         finally
         {
             work.TryComplete();
+        }
+    }
+
+    /// <summary>Gives back the charges of a page's documents that will not be handed on.</summary>
+    private void ReleaseFrom(IReadOnlyList<SourceDocument> page, int first)
+    {
+        for (var i = first; i < page.Count; i++)
+        {
+            if (page[i].Admitted > 0) _memory?.Release(page[i].Admitted);
         }
     }
 }

@@ -29,8 +29,14 @@ public interface ISqlDialect
     /// <summary>At most <c>@page</c> rows of <c>SELECT {columns} FROM {from} WHERE {where} ORDER BY {orderBy}</c>.</summary>
     string Page(string columns, string from, string where, string orderBy);
 
-    /// <summary>How a page of source rows is read (SQL Server streams large text with sequential access).</summary>
-    CommandBehavior PageBehavior => CommandBehavior.Default;
+    /// <summary>
+    /// How a page of source rows is read: sequentially, one column after the other, so a provider streams a large
+    /// value into its string instead of buffering the whole row first.
+    /// </summary>
+    CommandBehavior PageBehavior => CommandBehavior.SequentialAccess;
+
+    /// <summary>The stored size in bytes of a text or binary column, read without materialising the value on the client.</summary>
+    string StoredLength(string column) => $"octet_length({column})";
 
     /// <summary>Reads one text column of the current row.</summary>
     ValueTask<string> ReadTextAsync(DbDataReader reader, int ordinal, CancellationToken cancellationToken) => new(reader.GetString(ordinal));

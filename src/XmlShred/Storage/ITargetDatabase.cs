@@ -32,9 +32,12 @@ public interface ITargetDatabase : IAsyncDisposable
     /// <summary>
     /// Keyset-paged (by app_id, ascending; never OFFSET) pages of source rows whose app_id has no processing_log row
     /// yet and that match <paramref name="selection"/>, including its <see cref="SourceSelection.Limit"/>.
-    /// Rows whose XML is NULL are not returned. An empty sequence means nothing is pending.
+    /// Rows whose XML is NULL are not returned. An empty sequence means nothing is pending. With an
+    /// <paramref name="admission"/>, each document is charged to it before its text is read (see
+    /// <see cref="KeysetSourceReader"/>); the documents carry their charge in <see cref="SourceDocument.Admitted"/>.
     /// </summary>
-    IAsyncEnumerable<IReadOnlyList<SourceDocument>> ReadPendingPagesAsync(CompiledContract contract, SourceSelection selection, int pageSize, CancellationToken cancellationToken);
+    IAsyncEnumerable<IReadOnlyList<SourceDocument>> ReadPendingPagesAsync(CompiledContract contract, SourceSelection selection, int pageSize,
+        ISourceAdmission? admission, CancellationToken cancellationToken);
 
     /// <summary>The number of rows <see cref="ReadPendingPagesAsync"/> would return right now (limit applied).</summary>
     Task<long> CountPendingAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken);

@@ -66,8 +66,8 @@ public abstract class ServerTargetDatabase : ITargetDatabase, IProcessingLogLook
     }
 
     public IAsyncEnumerable<IReadOnlyList<SourceDocument>> ReadPendingPagesAsync(
-        CompiledContract contract, SourceSelection selection, int pageSize, CancellationToken cancellationToken) =>
-        _source.ReadPendingPagesAsync(contract, selection, pageSize, cancellationToken);
+        CompiledContract contract, SourceSelection selection, int pageSize, ISourceAdmission? admission, CancellationToken cancellationToken) =>
+        _source.ReadPendingPagesAsync(contract, selection, pageSize, admission, cancellationToken);
 
     public Task<long> CountPendingAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken) =>
         _source.CountPendingAsync(contract, selection, cancellationToken);

@@ -10,6 +10,12 @@ public sealed record SourceDocument(long AppId, string Xml)
     /// </summary>
     public byte[]? Bytes { get; init; }
 
+    /// <summary>
+    /// What an <see cref="ISourceAdmission"/> charged for this document when it was read (0: nothing charged yet).
+    /// Whoever holds the document owns the charge: it is passed on with the document or released.
+    /// </summary>
+    public long Admitted { get; init; }
+
     /// <summary>A row read from a binary column.</summary>
     public static SourceDocument FromBytes(long appId, byte[] bytes) => new(appId, "") { Bytes = bytes };
 }

@@ -14,8 +14,12 @@ public static class SourceQuery
     public const string Last = "@last";
     public const string PageSize = "@page";
 
+    /// <summary>
+    /// Columns: app_id, the XML's stored size in bytes (so the reader can charge a memory budget before it
+    /// materialises the text), the XML.
+    /// </summary>
     public static string Page(ISqlDialect dialect, CompiledContract contract, SourceSelection selection) =>
-        dialect.Page($"s.app_id, s.{dialect.Quote(contract.SourceColumn)}", Source(dialect, contract),
+        dialect.Page($"s.app_id, {dialect.StoredLength("s." + dialect.Quote(contract.SourceColumn))}, s.{dialect.Quote(contract.SourceColumn)}", Source(dialect, contract),
             $"s.app_id > {Last} AND {Filter(dialect, contract, selection)}", "s.app_id");
 
     public static string Count(ISqlDialect dialect, CompiledContract contract, SourceSelection selection) =>

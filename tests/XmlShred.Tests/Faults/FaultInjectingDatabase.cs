@@ -40,9 +40,9 @@ internal sealed class FaultInjectingDatabase(ITargetDatabase inner, Func<Excepti
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     public async IAsyncEnumerable<IReadOnlyList<SourceDocument>> ReadPendingPagesAsync(CompiledContract contract, SourceSelection selection, int pageSize,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        ISourceAdmission? admission, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var page in inner.ReadPendingPagesAsync(contract, selection, pageSize, cancellationToken))
+        await foreach (var page in inner.ReadPendingPagesAsync(contract, selection, pageSize, admission, cancellationToken))
         {
             yield return page;
             if (FailAfterPage.Contains(Interlocked.Increment(ref _pages))) throw Inject();

@@ -200,7 +200,7 @@ public abstract class PipelineTestBase
         async Task<List<List<long>>> Pages(SourceSelection selection, int pageSize)
         {
             var pages = new List<List<long>>();
-            await foreach (var page in db.Target.ReadPendingPagesAsync(TinyContract.Compiled, selection, pageSize, Ct)) pages.Add(page.Select(d => d.AppId).ToList());
+            await foreach (var page in db.Target.ReadPendingPagesAsync(TinyContract.Compiled, selection, pageSize, null, Ct)) pages.Add(page.Select(d => d.AppId).ToList());
             return pages;
         }
 

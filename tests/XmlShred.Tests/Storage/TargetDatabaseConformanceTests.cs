@@ -293,7 +293,7 @@ public abstract class TargetDatabaseConformanceTests
     private static async Task<List<IReadOnlyList<SourceDocument>>> PagesAsync(ITargetDatabase db, CompiledContract contract, SourceSelection selection, int pageSize)
     {
         var pages = new List<IReadOnlyList<SourceDocument>>();
-        await foreach (var page in db.ReadPendingPagesAsync(contract, selection, pageSize, Ct)) pages.Add(page);
+        await foreach (var page in db.ReadPendingPagesAsync(contract, selection, pageSize, null, Ct)) pages.Add(page);
         return pages;
     }
 

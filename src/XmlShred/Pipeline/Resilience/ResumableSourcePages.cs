@@ -12,7 +12,7 @@ namespace XmlShred.Pipeline.Resilience;
 public static class ResumableSourcePages
 {
     public static async IAsyncEnumerable<IReadOnlyList<SourceDocument>> ReadAsync(ITargetDatabase database, CompiledContract contract,
-        SourceSelection selection, int pageSize, TransientRetry retry, [EnumeratorCancellation] CancellationToken cancellationToken)
+        SourceSelection selection, int pageSize, TransientRetry retry, ISourceAdmission? admission, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         long? last = null;
         long taken = 0;
@@ -25,7 +25,7 @@ public static class ResumableSourcePages
                 {
                     try
                     {
-                        pages ??= database.ReadPendingPagesAsync(contract, After(selection, last, taken), pageSize, ct).GetAsyncEnumerator(ct);
+                        pages ??= database.ReadPendingPagesAsync(contract, After(selection, last, taken), pageSize, admission, ct).GetAsyncEnumerator(ct);
                         return await pages.MoveNextAsync().ConfigureAwait(false) ? pages.Current : null;
                     }
                     catch

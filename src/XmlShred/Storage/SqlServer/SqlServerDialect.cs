@@ -26,8 +26,8 @@ internal sealed class SqlServerDialect : IServerDialect
     public string Page(string columns, string from, string where, string orderBy) =>
         $"SELECT TOP ({SourceQuery.PageSize}) {columns} FROM {from}\nWHERE {where}\nORDER BY {orderBy}";
 
-    /// <summary>Sequential access streams large XML values instead of buffering whole rows.</summary>
-    public CommandBehavior PageBehavior => CommandBehavior.SequentialAccess;
+    /// <summary>Two bytes a character for nvarchar: an upper bound of the document's text, which is what a budget needs.</summary>
+    public string StoredLength(string column) => $"DATALENGTH({column})";
 
     public async ValueTask<string> ReadTextAsync(DbDataReader reader, int ordinal, CancellationToken cancellationToken)
     {

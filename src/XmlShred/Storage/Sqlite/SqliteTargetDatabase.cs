@@ -55,7 +55,7 @@ public sealed class SqliteTargetDatabase : ITargetDatabase, IProcessingLogLookup
     }
 
     public IAsyncEnumerable<IReadOnlyList<SourceDocument>> ReadPendingPagesAsync(CompiledContract contract, SourceSelection selection, int pageSize,
-        CancellationToken cancellationToken) => _source.ReadPendingPagesAsync(contract, selection, pageSize, cancellationToken);
+        ISourceAdmission? admission, CancellationToken cancellationToken) => _source.ReadPendingPagesAsync(contract, selection, pageSize, admission, cancellationToken);
 
     public Task<long> CountPendingAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken) =>
         _source.CountPendingAsync(contract, selection, cancellationToken);
@@ -82,11 +82,12 @@ public sealed class SqliteTargetDatabase : ITargetDatabase, IProcessingLogLookup
         foreach (var document in documents)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            // without --replace the insert itself says whether the id was new (DO NOTHING changes no row)
             existsId.Value = document.AppId;
-            var existed = exists.ExecuteScalar() is not null;
+            var existed = replace && exists.ExecuteScalar() is not null;
             id.Value = document.AppId;
             xml.Value = document.Xml;
-            upsert.ExecuteNonQuery();
+            if (upsert.ExecuteNonQuery() == 0) existed = true;
             if (!existed) inserted++;
             else if (replace) replaced++;
             else skipped++;
