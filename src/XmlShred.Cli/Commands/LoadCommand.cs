@@ -1,6 +1,5 @@
 using System.CommandLine;
 using XmlShred.Loading;
-using XmlShred.Pipeline;
 using XmlShred.Storage;
 
 namespace XmlShred.Cli.Commands;

@@ -99,6 +99,7 @@ internal static class RunCommand
         var total = await database.CountPendingAsync(contract, options.Selection, CancellationToken.None).ConfigureAwait(false);
         var display = ProgressDisplay.Create(noProgress);
         using var shutdown = new ShutdownController(display.Notify, exitWhenAbortHangs: true).ListenToSignals();
+        ThreadPoolFloor.ReserveFor(options.Workers);
         using var metrics = new PipelineMetrics();
         var mapper = new DocumentMapper(contract, mapping);
         var modeName = options.Mode.ToString().ToLowerInvariant();
@@ -113,7 +114,8 @@ internal static class RunCommand
                         options.Logger.RetryScheduled(retry.Operation, retry.Failures, retry.Delay.TotalMilliseconds, "transient database fault", retry.Fault);
                     display.Notify(retry.ToString());
                 })).ConfigureAwait(false);
-        options.Logger.RunFinished(summary.RunId, summary.Succeeded, summary.Failed, summary.RowsWritten, summary.Elapsed.TotalSeconds, summary.Interrupted, summary.ExitCode);
+        var exitCode = ExitCodes.Of(summary.Outcome);
+        options.Logger.RunFinished(summary.RunId, summary.Succeeded, summary.Failed, summary.RowsWritten, summary.Elapsed.TotalSeconds, summary.Interrupted, exitCode);
         SummaryPrinter.Print(summary, metrics);
         if (summary.StoppedBy is not null) await Console.Error.WriteLineAsync("error: " + summary.StoppedBy).ConfigureAwait(false);
         if (reportPath is not null)
@@ -129,7 +131,7 @@ internal static class RunCommand
                 Console.Error.WriteLine($"warning: the run report could not be written to {reportPath}: {ex.Message}");
             }
         }
-        return summary.ExitCode;
+        return exitCode;
     }
 
     internal static (int? K, int? N) ParsePartition(string? text, int? autoCount = null, Func<string, string?>? environment = null)

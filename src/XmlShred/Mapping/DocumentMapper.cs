@@ -8,7 +8,7 @@ namespace XmlShred.Mapping;
 /// The mapping engine: a pure function of (XML, contract) → rows (OUTPUT-1). Holds no per-document state, so one
 /// instance serves any number of threads at once. Bad documents are rejected with a reason, never thrown.
 /// </summary>
-public sealed class DocumentMapper : IApplicationMapper
+public sealed class DocumentMapper
 {
     public DocumentMapper(CompiledContract contract, MappingOptions? options = null)
     {

@@ -1,3 +1,4 @@
+using XmlShred.Cli.Commands;
 using XmlShred.Pipeline;
 using XmlShred.Tests.Cli;
 using XmlShred.Tests.Pipeline;
