@@ -1,6 +1,6 @@
 namespace XmlShred.Pipeline;
 
-/// <summary>How a run ended, most serious first; the host (the CLI) turns it into an exit code.</summary>
+/// <summary>How a run ended, least serious first; the host (the CLI) turns it into an exit code.</summary>
 public enum RunOutcome
 {
     /// <summary>Every application read was mapped and written.</summary>
