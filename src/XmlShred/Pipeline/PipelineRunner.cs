@@ -51,6 +51,8 @@ public static class PipelineRunner
             Read = metrics.Read,
             Succeeded = metrics.Succeeded,
             Failed = metrics.Failed,
+            DoneElsewhere = metrics.DoneElsewhere,
+            Dropped = metrics.Dropped,
             RowsWritten = metrics.RowsWritten,
             Elapsed = metrics.Elapsed,
             Interrupted = stop.IsCancellationRequested,
