@@ -26,7 +26,7 @@ internal static class RunCommand
         var partition = new Option<string?>("--partition") { Description = "Shard for parallel instances: k/n processes app_id % n == k. Example: three processes with --partition 0/3, 1/3, 2/3." };
         var mode = new Option<PipelineMode>("--mode") { Description = "queued (default): read, map and write overlap. sequential: the old shape for comparison (map a page in parallel, wait, write each application in its own transaction).", DefaultValueFactory = _ => PipelineMode.Queued };
         var noProgress = new Option<bool>("--no-progress") { Description = "No live display; print a plain progress line every few seconds on stderr instead." };
-        var report = new Option<FileInfo?>("--report") { Description = "Write run metrics (latency percentiles, stage times, worker busy %, queue depths) as JSON to this file." };
+        var report = new Option<FileInfo?>("--report") { Description = "Write the run report as JSON to this file: settings, target, contract hash, failed app_ids, latency percentiles, stage times, worker busy %, and queue depths, throughput and memory over time. Draw it with `xmlshred report run.json --out dir`." };
         var command = new Command("run", """
             Shred every pending application of the source table into the target tables (create them first with `init`).
             Pending = no processing_log
@@ -61,13 +61,15 @@ internal static class RunCommand
                 },
             };
             var compiled = CommonOptions.LoadContract(result.GetValue(contract));
-            return await ExecuteAsync(result.GetRequiredValue(db), compiled, options, result.GetValue(noProgress), result.GetValue(report)?.FullName).ConfigureAwait(false);
+            return await ExecuteAsync(result.GetRequiredValue(db), compiled, options, result.GetValue(noProgress), result.GetValue(report)?.FullName,
+                result.GetValue(contract)?.FullName).ConfigureAwait(false);
         });
         return command;
     }
 
     /// <summary>Runs the pipeline with signals, progress, summary and report; returns the exit code. Also used by <c>demo</c>.</summary>
-    public static async Task<int> ExecuteAsync(string connection, CompiledContract contract, RunOptions options, bool noProgress, string? reportPath)
+    /// <param name="contractPath">The contract file, for the report (null: the bundled one).</param>
+    public static async Task<int> ExecuteAsync(string connection, CompiledContract contract, RunOptions options, bool noProgress, string? reportPath, string? contractPath = null)
     {
         options.Validate();
         await using var database = TargetDatabaseFactory.Open(connection);
@@ -83,7 +85,8 @@ internal static class RunCommand
         SummaryPrinter.Print(summary, metrics);
         if (reportPath is not null)
         {
-            RunReport.Create(summary, metrics, options).WriteTo(reportPath);
+            var context = new RunContext(new TargetInfo(database.Dialect, database.DisplayName), new ContractInfo(contractPath ?? CommonOptions.BundledContractPath, contract.Hash));
+            RunReport.Create(summary, metrics, options, context).WriteTo(reportPath);
             Console.WriteLine($"Report written to {reportPath}");
         }
         return summary.ExitCode;

@@ -30,11 +30,15 @@ public sealed class BatchWriterStage
     {
         var batch = new List<ApplicationWrite>(_batchSize);
         var failures = new List<ProcessingLogEntry>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         while (await _queue.WaitToReadAsync(abort).ConfigureAwait(false))
         {
             Take(batch, failures);
             if (batch.Count + failures.Count < _batchSize) await LingerAsync(batch, failures, abort).ConfigureAwait(false);
+            // Time with nothing (or too little) to write, lingering included: the writer outpaces the workers.
+            _metrics.AddStage(PipelineStage.WriterWait, clock.Elapsed);
             await FlushAsync(batch, failures, abort).ConfigureAwait(false);
+            clock.Restart();
         }
     }
 

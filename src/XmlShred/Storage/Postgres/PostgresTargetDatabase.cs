@@ -6,7 +6,7 @@ using XmlShred.Contract;
 namespace XmlShred.Storage.Postgres;
 
 /// <summary>PostgreSQL target: DDL, keyset source reader and a binary-COPY batch writer over one data source.</summary>
-public sealed class PostgresTargetDatabase : ITargetDatabase, ITargetReset
+public sealed class PostgresTargetDatabase : ITargetDatabase
 {
     private readonly NpgsqlDataSource _dataSource;
 
@@ -91,16 +91,6 @@ public sealed class PostgresTargetDatabase : ITargetDatabase, ITargetReset
         var writer = new PostgresBatchWriter(_dataSource, contract);
         await writer.ConnectAsync(cancellationToken);
         return writer;
-    }
-
-    public async Task ResetAsync(CompiledContract contract, bool includeSource, CancellationToken cancellationToken)
-    {
-        var tables = contract.Tables.Select(t => t.Name).Append(contract.ProcessingLogTable);
-        if (includeSource) tables = tables.Append(contract.SourceTable);
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            $"TRUNCATE {string.Join(", ", tables.Select(t => PostgresTypes.Qualified(contract.TargetSchema, t)))} RESTART IDENTITY", connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

@@ -6,7 +6,7 @@ using XmlShred.Contract;
 namespace XmlShred.Storage.SqlServer;
 
 /// <summary>SQL Server target: T-SQL DDL, keyset source reader and a SqlBulkCopy batch writer.</summary>
-public sealed class SqlServerTargetDatabase : ITargetDatabase, ITargetReset
+public sealed class SqlServerTargetDatabase : ITargetDatabase
 {
     private readonly string _connectionString;
 
@@ -104,17 +104,6 @@ public sealed class SqlServerTargetDatabase : ITargetDatabase, ITargetReset
         var connection = new SqlConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
-    }
-
-    /// <summary>DELETE children first (TRUNCATE is refused on tables that foreign keys reference).</summary>
-    public async Task ResetAsync(CompiledContract contract, bool includeSource, CancellationToken cancellationToken)
-    {
-        var tables = contract.Tables.Select(t => t.Name).Reverse().Append(contract.ProcessingLogTable);
-        if (includeSource) tables = tables.Append(contract.SourceTable);
-        await using var connection = await OpenAsync(cancellationToken);
-        var sql = string.Join(";\n", tables.Select(t => $"DELETE FROM {SqlServerTypes.Qualified(contract.TargetSchema, t)}"));
-        await using var command = new SqlCommand(sql, connection) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
