@@ -11,6 +11,7 @@ internal static class CommandCatalog
         yield return InitCommand.Create();
         yield return LoadCommand.Create();
         yield return RunCommand.Create();
+        yield return StatusCommand.Create();
         yield return ReportCommand.Create();
         yield return MapCommand.Create();
         yield return ContractCommand.Create();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using XmlShred.Fleet;
 using XmlShred.Pipeline;
 using XmlShred.Storage;
 
@@ -21,14 +22,19 @@ internal static class InitCommand
         CliAction.Set(command, async (result, cancellationToken) =>
         {
             var compiled = CommonOptions.LoadContract(result.GetValue(contract));
-            await using var database = TargetDatabaseFactory.Open(result.GetRequiredValue(db));
+            var connection = result.GetRequiredValue(db);
+            await using var database = TargetDatabaseFactory.Open(connection);
+            var claims = ClaimStores.DialectFor(TargetDatabaseFactory.DetectDialect(connection), compiled);
             if (result.GetValue(print))
             {
-                foreach (var statement in database.SchemaDdl(compiled)) Console.WriteLine(statement + ";\n");
+                foreach (var statement in database.SchemaDdl(compiled).Concat(claims.Ddl())) Console.WriteLine(statement + ";\n");
                 return ExitCodes.Success;
             }
             await database.EnsureSchemaAsync(compiled, cancellationToken).ConfigureAwait(false);
-            Console.WriteLine($"Schema ready in {database.DisplayName}: {compiled.Tables.Count} target tables, {compiled.ProcessingLogTable}, source table {compiled.SourceTable}.");
+            // The claim tables that let any number of `run` instances share this database.
+            await using (var store = ClaimStores.Open(connection, compiled, new FleetOptions(), LeaseOwner.ForThisProcess("init")))
+                await store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            Console.WriteLine($"Schema ready in {database.DisplayName}: {compiled.Tables.Count} target tables, {compiled.ProcessingLogTable}, source table {compiled.SourceTable}, claim tables {ClaimDialect.ChunkTableName} and {ClaimDialect.InstanceTableName}.");
             return ExitCodes.Success;
         });
         return command;

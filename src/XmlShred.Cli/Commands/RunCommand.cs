@@ -23,7 +23,9 @@ internal static class RunCommand
         var limit = new Option<long?>("--limit") { Description = "Process at most N applications in this run (already logged ones do not count). Example: --limit 10000" };
         var start = new Option<long?>("--app-id-start") { Description = "Only app_ids ≥ this (inclusive); recorded in processing_log.app_id_start." };
         var end = new Option<long?>("--app-id-end") { Description = "Only app_ids ≤ this (inclusive); recorded in processing_log.app_id_end." };
-        var partition = new Option<string?>("--partition") { Description = "Shard for parallel instances: k/n processes app_id % n == k. Example: three processes with --partition 0/3, 1/3, 2/3." };
+        var partition = new Option<string?>("--partition") { Description = "Static shard: k/n processes only app_id % n == k. Example: three processes with --partition 0/3, 1/3, 2/3. "
+            + "'auto' takes k from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) and n from --partition-count or XMLSHRED_PARTITION_COUNT." };
+        var partitionCount = new Option<int?>("--partition-count") { Description = "n for --partition auto (the Indexed Job's completions); default: the XMLSHRED_PARTITION_COUNT environment variable." };
         var mode = new Option<PipelineMode>("--mode") { Description = "queued (default): read, map and write overlap. sequential: the old shape for comparison (map a page in parallel, wait, write each application in its own transaction).", DefaultValueFactory = _ => PipelineMode.Queued };
         var noProgress = new Option<bool>("--no-progress") { Description = "No live display; print a plain progress line every few seconds on stderr instead." };
         var report = new Option<FileInfo?>("--report") { Description = "Write the run report as JSON to this file: settings, target, contract hash, failed app_ids, latency percentiles, stage times, worker busy %, and queue depths, throughput and memory over time. Draw it with `xmlshred report run.json --out dir`." };
@@ -39,10 +41,10 @@ internal static class RunCommand
                       xmlshred run --db shred.db --contract c.json --mode sequential --workers 2
             Watch live: dotnet-counters monitor --counters XmlShred -n xmlshred
             """)
-        { db, contract, workers, batchSize, pageSize, queueSize, queueBytes, limit, start, end, partition, mode, noProgress, report };
+        { db, contract, workers, batchSize, pageSize, queueSize, queueBytes, limit, start, end, partition, partitionCount, mode, noProgress, report };
         CliAction.Set(command, async (result, _) =>
         {
-            var (k, n) = ParsePartition(result.GetValue(partition));
+            var (k, n) = ParsePartition(result.GetValue(partition), result.GetValue(partitionCount));
             var options = new RunOptions
             {
                 Mode = result.GetValue(mode),
@@ -92,13 +94,25 @@ internal static class RunCommand
         return summary.ExitCode;
     }
 
-    internal static (int? K, int? N) ParsePartition(string? text)
+    internal static (int? K, int? N) ParsePartition(string? text, int? autoCount = null, Func<string, string?>? environment = null)
     {
         if (string.IsNullOrWhiteSpace(text)) return (null, null);
+        if (text.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                var (index, count) = Fleet.KubernetesIndex.Resolve(autoCount, environment);
+                return (index, count);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
+        }
         var parts = text.Split('/');
         if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var k)
             && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && k < n)
             return (k, n);
-        throw new UsageException($"--partition '{text}' must be k/n with 0 ≤ k < n, e.g. 0/4");
+        throw new UsageException($"--partition '{text}' must be k/n with 0 ≤ k < n (e.g. 0/4) or auto");
     }
 }

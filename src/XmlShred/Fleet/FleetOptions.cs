@@ -1,0 +1,34 @@
+namespace XmlShred.Fleet;
+
+/// <summary>
+/// How instances share one database. The lease length must be the same for every instance of a fleet: expiry is
+/// computed by the database from the value each claimer sends.
+/// </summary>
+public sealed record FleetOptions
+{
+    /// <summary>How long a claim lasts without a heartbeat; after that any instance may take the chunk over.</summary>
+    public TimeSpan LeaseLength { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often held leases are renewed (a quarter of the lease by default).</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Applications per chunk when new chunks are seeded (existing chunks keep their bounds).</summary>
+    public int ChunkSize { get; init; } = 1000;
+
+    /// <summary>A chunk claimed this many times without being finished or released (its holders kept dying) is left alone.</summary>
+    public int MaxAttempts { get; init; } = 5;
+
+    /// <summary>How long an idle instance waits before looking for work again (plus jitter).</summary>
+    public TimeSpan IdlePoll { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
+    public void Validate()
+    {
+        if (LeaseLength < TimeSpan.FromMilliseconds(100)) throw new ArgumentException("--lease must be at least 0.1 seconds");
+        if (HeartbeatInterval <= TimeSpan.Zero) throw new ArgumentException("--heartbeat must be positive");
+        if (HeartbeatInterval >= LeaseLength) throw new ArgumentException($"--heartbeat ({HeartbeatInterval.TotalSeconds:0.###} s) must be shorter than --lease ({LeaseLength.TotalSeconds:0.###} s), or every lease expires between two heartbeats");
+        if (ChunkSize < 1) throw new ArgumentException("--chunk-size must be at least 1");
+        if (MaxAttempts < 1) throw new ArgumentException("max attempts must be at least 1");
+        if (IdlePoll <= TimeSpan.Zero) throw new ArgumentException("--poll must be positive");
+    }
+}
