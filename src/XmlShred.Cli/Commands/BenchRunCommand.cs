@@ -29,6 +29,7 @@ internal static class BenchRunCommand
         { db, repeats, count, samples, contract, maxKb, workers, batchSize };
         CliAction.Set(command, async (result, cancellationToken) =>
         {
+            if (result.GetValue(repeats) < 1) throw new UsageException("--repeats must be at least 1");
             var samplesFolder = result.GetValue(samples)?.FullName ?? BenchCorpus.FindReferenceSamples();
             var corpus = BenchCorpus.Load(samplesFolder, result.GetValue(contract)?.FullName, result.GetValue(count), result.GetValue(maxKb), CommonOptions.BundledContractPath);
             var contractPath = corpus.ContractPath;

@@ -68,14 +68,24 @@ internal static class GenerateCommand
                 stderr.WriteLine($"generate: {ex.Message}");
                 return ExitCodes.UsageError;
             }
-            return Run(options, r.GetValue(output)!, stdout, stderr);
+            var folder = r.GetValue(output)!;
+            try
+            {
+                if (File.Exists(folder.FullName)) throw new IOException($"--out {folder.FullName} is a file; give a folder (it is created if missing)");
+                folder.Create();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"generate: {ex.Message}");
+                return ExitCodes.UsageError;
+            }
+            return Run(options, folder, stdout, stderr);
         });
         return command;
     }
 
     private static int Run(GeneratorOptions options, DirectoryInfo folder, TextWriter stdout, TextWriter stderr)
     {
-        folder.Create();
         var stats = new CorpusStats();
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         var clock = Stopwatch.StartNew();

@@ -13,22 +13,27 @@ internal static class LoadCommand
         var contract = CommonOptions.Contract(required: false);
         var replace = new Option<bool>("--replace") { Description = "Overwrite the XML of app_ids already in the source table (default: keep them and skip the file)." };
         var batch = new Option<int>("--batch-size") { Description = "Files per transaction.", DefaultValueFactory = _ => 500 };
+        var limits = new LimitOptions();
         var inputs = new Argument<string[]>("files-or-folders") { Description = "XML files, or folders searched recursively for *.xml.", Arity = ArgumentArity.OneOrMore };
         var command = new Command("load", """
             Load XML files into the contract's source table (creating the schema if needed). The app_id is read from
-            Request/@ID; a file without a usable one is reported and skipped.
+            Request/@ID; a file without a usable one is reported and skipped. Files are decoded by their BOM or XML
+            declaration (UTF-8 by default) and read once under the document limits: a file with undecodable bytes,
+            characters XML forbids (NUL), a wrong root or over a limit is reported and skipped, the rest are loaded.
             Example: xmlshred load --db shred.db --contract examples/contract.json ./samples
             """)
         { db, contract, replace, batch, inputs };
+        limits.AddTo(command);
         CliAction.Set(command, async (result, cancellationToken) =>
         {
+            var documentLimits = limits.Read(result);
             var compiled = CommonOptions.LoadContract(result.GetValue(contract));
             await using var database = TargetDatabaseFactory.Open(result.GetRequiredValue(db));
             await database.EnsureSchemaAsync(compiled, cancellationToken).ConfigureAwait(false);
             var files = SourceFileLoader.ExpandInputs(result.GetRequiredValue(inputs));
             var size = result.GetValue(batch);
             if (size < 1) throw new UsageException("--batch-size must be at least 1");
-            var loader = new SourceFileLoader(database, compiled);
+            var loader = new SourceFileLoader(database, compiled, documentLimits);
             var outcome = await loader.LoadAsync(files, result.GetValue(replace), size,
                 p => Console.Error.WriteLine($"  {p.FilesSeen}/{p.FilesTotal} files: {p.Inserted} inserted, {p.Replaced} replaced, {p.SkippedExisting} already present, {p.Rejected.Count} skipped"),
                 cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using XmlShred.Contract;
+using XmlShred.Loading;
 using XmlShred.Mapping;
 using XmlShred.Output;
 using XmlShred.Pipeline;
@@ -18,7 +19,7 @@ internal static class MapCommand
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Write <stem>.json per input here. Without it a single input is printed." };
         var format = new Option<string>("--format", "-f") { Description = "json (golden format) or table (readable preview).", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "table");
-        var maxBytes = new Option<long>("--max-document-bytes") { Description = "Reject larger documents unparsed.", DefaultValueFactory = _ => MappingOptions.DefaultMaxDocumentBytes };
+        var limits = new LimitOptions();
         var inputs = new Argument<string[]>("inputs") { Description = "XML files or folders of *.xml files.", Arity = ArgumentArity.OneOrMore };
 
         var command = new Command("map", """
@@ -31,37 +32,42 @@ internal static class MapCommand
               xmlshred map --contract-dir contracts/ --product-line auto samples/
             """)
         {
-            contract, contractDir, productLine, output, format, maxBytes, inputs,
+            contract, contractDir, productLine, output, format, inputs,
         };
+        limits.AddTo(command);
         command.SetAction(parse =>
         {
             var (stdout, stderr) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
-            var options = new MappingOptions { MaxDocumentBytes = parse.GetValue(maxBytes) };
             IApplicationMapper mapper;
+            XmlShred.Xml.XmlLimits documentLimits;
+            var outDir = parse.GetValue(output);
             try
             {
+                documentLimits = limits.Read(parse);
+                var options = new MappingOptions { Limits = documentLimits };
                 mapper = CliContracts.CreateMapper(parse.GetValue(contract), parse.GetValue(contractDir), parse.GetValue(productLine)!, options);
+                if (outDir is not null && File.Exists(outDir.FullName)) throw new UsageException($"--out {outDir.FullName} is a file; give a folder (it is created if missing)");
+                outDir?.Create();
             }
-            catch (Exception ex) when (ex is ContractException or IOException or ArgumentException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is ContractException or IOException or ArgumentException or UnauthorizedAccessException or UsageException)
             {
-                stderr.WriteLine(ex.Message);
+                stderr.WriteLine(ex is ContractException ? ex.Message : "error: " + ex.Message);
                 return ExitCodes.UsageError;
             }
             var files = CliInputs.ExpandXmlFiles(parse.GetValue(inputs)!, out var missing);
             foreach (var path in missing) stderr.WriteLine($"error: {path}: no such file or folder");
-            var outDir = parse.GetValue(output);
             var asTable = parse.GetValue(format) == "table";
             var failures = missing.Count;
             var console = ReferenceEquals(stdout, Console.Out) ? AnsiConsole.Console : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
-            outDir?.Create();
             foreach (var file in files)
             {
                 MappingResult result;
                 try
                 {
-                    result = mapper.Map(File.ReadAllText(file));
+                    var (text, problem) = XmlFileDecoder.ReadFile(file, documentLimits.MaxDocumentBytes);
+                    result = text is null ? MappingResult.Rejected(null, "parsing", problem!, []) : mapper.Map(text);
                 }
-                catch (IOException ex)
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
                     stderr.WriteLine($"error: {file}: {ex.Message}");
                     failures++;

@@ -28,6 +28,7 @@ internal static class RunCommand
         var partitionCount = new Option<int?>("--partition-count") { Description = "n for --partition auto (the Indexed Job's completions); default: the XMLSHRED_PARTITION_COUNT environment variable." };
         var mode = new Option<PipelineMode>("--mode") { Description = "queued (default): read, map and write overlap. sequential: the old shape for comparison (map a page in parallel, wait, write each application in its own transaction).", DefaultValueFactory = _ => PipelineMode.Queued };
         var noProgress = new Option<bool>("--no-progress") { Description = "No live display; print a plain progress line every few seconds on stderr instead." };
+        var limits = new LimitOptions();
         var report = new Option<FileInfo?>("--report") { Description = "Write the run report as JSON to this file: settings, target, contract hash, failed app_ids, latency percentiles, stage times, worker busy %, and queue depths, throughput and memory over time. Draw it with `xmlshred report run.json --out dir`." };
         var command = new Command("run", """
             Shred every pending application of the source table into the target tables (create them first with `init`).
@@ -42,6 +43,7 @@ internal static class RunCommand
             Watch live: dotnet-counters monitor --counters XmlShred -n xmlshred
             """)
         { db, contract, workers, batchSize, pageSize, queueSize, queueBytes, limit, start, end, partition, partitionCount, mode, noProgress, report };
+        limits.AddTo(command);
         CliAction.Set(command, async (result, _) =>
         {
             var (k, n) = ParsePartition(result.GetValue(partition), result.GetValue(partitionCount));
@@ -62,8 +64,9 @@ internal static class RunCommand
                     PartitionCount = n,
                 },
             };
+            var mapping = new MappingOptions { Limits = limits.Read(result) };
             var compiled = CommonOptions.LoadContract(result.GetValue(contract));
-            return await ExecuteAsync(result.GetRequiredValue(db), compiled, options, result.GetValue(noProgress), result.GetValue(report)?.FullName,
+            return await ExecuteAsync(result.GetRequiredValue(db), compiled, options, result.GetValue(noProgress), result.GetValue(report)?.FullName, mapping,
                 result.GetValue(contract)?.FullName).ConfigureAwait(false);
         });
         return command;
@@ -71,7 +74,7 @@ internal static class RunCommand
 
     /// <summary>Runs the pipeline with signals, progress, summary and report; returns the exit code. Also used by <c>demo</c>.</summary>
     /// <param name="contractPath">The contract file, for the report (null: the bundled one).</param>
-    public static async Task<int> ExecuteAsync(string connection, CompiledContract contract, RunOptions options, bool noProgress, string? reportPath, string? contractPath = null)
+    public static async Task<int> ExecuteAsync(string connection, CompiledContract contract, RunOptions options, bool noProgress, string? reportPath, MappingOptions? mapping = null, string? contractPath = null)
     {
         options.Validate();
         await using var database = TargetDatabaseFactory.Open(connection);
@@ -80,16 +83,24 @@ internal static class RunCommand
         var display = ProgressDisplay.Create(noProgress);
         using var shutdown = new ShutdownController(display.Notify, exitWhenAbortHangs: true).ListenToSignals();
         using var metrics = new PipelineMetrics();
-        var mapper = new DocumentMapper(contract);
+        var mapper = new DocumentMapper(contract, mapping);
         Console.Error.WriteLine($"Run {options.RunId}: {total} pending applications in {database.DisplayName}, {options.Mode.ToString().ToLowerInvariant()} mode, {options.Workers} workers, batch {options.BatchSize}.");
         var summary = await display.RunAsync(metrics, total,
             () => PipelineRunner.RunAsync(database, contract, mapper.Map, options, metrics, shutdown.StopToken, shutdown.AbortToken)).ConfigureAwait(false);
         SummaryPrinter.Print(summary, metrics);
         if (reportPath is not null)
         {
-            var context = new RunContext(new TargetInfo(database.Dialect, database.DisplayName), new ContractInfo(contractPath ?? CommonOptions.BundledContractPath, contract.Hash));
-            RunReport.Create(summary, metrics, options, context).WriteTo(reportPath);
-            Console.WriteLine($"Report written to {reportPath}");
+            try
+            {
+                var context = new RunContext(new TargetInfo(database.Dialect, database.DisplayName), new ContractInfo(contractPath ?? CommonOptions.BundledContractPath, contract.Hash));
+                RunReport.Create(summary, metrics, options, context).WriteTo(reportPath);
+                Console.WriteLine($"Report written to {reportPath}");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                // The run is committed: failing to write its report must not turn a finished run into an error.
+                Console.Error.WriteLine($"warning: the run report could not be written to {reportPath}: {ex.Message}");
+            }
         }
         return summary.ExitCode;
     }

@@ -56,6 +56,7 @@ internal sealed partial class ContractCompiler
                 _sink.Error("L2.3", location, $"empty {string.Join(", ", missing)}");
                 continue;
             }
+            if (!CheckEntryShape(m, location)) continue;
             var rowCreating = tokens.Any(IsRowCreating);
             if (string.IsNullOrWhiteSpace(m.TargetColumn) && !rowCreating)
             {
@@ -94,6 +95,7 @@ internal sealed partial class ContractCompiler
                 entry.EnumMap = mapName is not null && enumMaps[mapName].Count > 0 ? enumMaps[mapName] : null;
                 if (mapName is null) _sink.Error("L3.5", location, $"no enum map found for this column (enum_name '{entry.EnumName}', column '{entry.TargetColumn}') [E-1]");
             }
+            CheckEntryValues(entry, location);
             entries.Add(entry);
         }
         return entries;
@@ -132,11 +134,11 @@ internal sealed partial class ContractCompiler
                 foreach (var item in raw.EnumerateArray())
                 {
                     if (item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString())) tokens.Add(MappingToken.Parse(item.GetString()!));
-                    else _sink.Warning("mapping_type", location, $"token {item.GetRawText()} is not a non-empty string; ignored");
+                    else _sink.Error("mapping_type", location, $"token {item.GetRawText()} is not a non-empty string: mapping_type must be a list of token names");
                 }
                 break;
             default:
-                _sink.Error("mapping_type", location, $"mapping_type must be a string or a list of strings, not {raw.ValueKind}");
+                _sink.Error("mapping_type", location, $"mapping_type must be a list of token names (or one comma-separated string), not {raw.ValueKind}: {raw.GetRawText()}");
                 break;
         }
         return tokens;

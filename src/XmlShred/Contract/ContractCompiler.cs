@@ -23,6 +23,7 @@ internal sealed partial class ContractCompiler
 
     public CompiledContract? Compile()
     {
+        if (!CheckNoNullItems()) return null;
         CheckTopLevel();
         var rules = CompileFilterRules();
         var relationships = CheckRelationships();
@@ -81,8 +82,10 @@ internal sealed partial class ContractCompiler
         if (_doc.Relationships is null) _sink.Error("L3.2", "relationships", "is missing");
         foreach (var table in _doc.TableInsertionOrder ?? [])
         {
-            if (!SqlIdentifier.IsValid(table)) _sink.Error("identifier", "table_insertion_order", SqlIdentifier.Explain(table));
+            if (table is not null && !SqlIdentifier.IsValid(table)) _sink.Error("identifier", "table_insertion_order", SqlIdentifier.Explain(table));
         }
+        CheckTableOrder();
+        CheckApplicationPath();
     }
 
     private IReadOnlyDictionary<string, int> BitMap(string name)

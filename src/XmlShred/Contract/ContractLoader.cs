@@ -31,13 +31,16 @@ public static class ContractLoader
     {
         var sink = new DiagnosticSink();
         ContractDocument? document;
+        // A UTF-8 byte-order mark (as some editors save) is not JSON; the hash still covers the file's bytes as given.
+        ReadOnlySpan<byte> json = utf8Json.AsSpan().StartsWith("\uFEFF"u8) ? utf8Json.AsSpan(3) : utf8Json;
         try
         {
-            document = JsonSerializer.Deserialize<ContractDocument>(utf8Json, s_json);
+            document = JsonSerializer.Deserialize<ContractDocument>(json, s_json);
         }
         catch (JsonException ex)
         {
-            sink.Error("JSON", $"line {ex.LineNumber + 1}", $"not a valid contract JSON document: {ex.Message}");
+            var at = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? $"line {ex.LineNumber + 1}" : $"{ex.Path} (line {ex.LineNumber + 1})";
+            sink.Error("JSON", at, $"not a valid contract JSON document: {ex.Message}");
             return (null, sink.All);
         }
         if (document is null)

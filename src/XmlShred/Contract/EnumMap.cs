@@ -13,9 +13,10 @@ public sealed class EnumMap
     public EnumMap(string name, IEnumerable<KeyValuePair<string, object>> pairs)
     {
         Name = name;
+        Pairs = [.. pairs];
         _exact = new Dictionary<string, object>(StringComparer.Ordinal);
         _firstIgnoringCase = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (key, code) in pairs)
+        foreach (var (key, code) in Pairs)
         {
             _exact[key] = code;
             _firstIgnoringCase.TryAdd(key, code);
@@ -24,6 +25,9 @@ public sealed class EnumMap
     }
 
     public string Name { get; }
+
+    /// <summary>Text → code in the contract's order.</summary>
+    public IReadOnlyList<KeyValuePair<string, object>> Pairs { get; }
 
     public int Count => _exact.Count;
 

@@ -27,7 +27,8 @@ public sealed class DocumentMapper : IApplicationMapper
     private static ReadPlan CreateReadPlan(CompiledContract contract, ContextNames contextNames) => new(
         contract.Tables.SelectMany(t => t.Entries).Select(e => e.XmlPath),
         [contract.ContactRule.ElementName, contract.RelationshipContactElement],
-        contextNames.All);
+        contextNames.All,
+        rootElement: contract.RootElement);
 
     public CompiledContract Contract { get; }
 
@@ -36,13 +37,26 @@ public sealed class DocumentMapper : IApplicationMapper
     /// <summary>Maps one document. Never throws for bad input: a malformed or invalid document is <see cref="MappingOutcome.Rejected"/>.</summary>
     public MappingResult Map(string xml)
     {
-        var document = XmlDocumentReader.TryRead(xml, Options.MaxDocumentBytes, ReadPlan, out var readError);
-        return document is null ? MappingResult.Rejected(null, readError!.Stage, readError.Message, []) : Map(document);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var document = XmlDocumentReader.TryRead(xml, Options.Limits, ReadPlan, out var readError);
+        if (document is null) return MappingResult.Rejected(readError!.AppId, readError.Stage, readError.Message, []);
+        return WithinTimeBudget(Map(document), started, Options.Limits);
+    }
+
+    /// <summary>A document that took longer than the time budget to read and map fails, even when it mapped: the budget is the contract with the operator.</summary>
+    internal static MappingResult WithinTimeBudget(MappingResult result, long started, XmlLimits limits)
+    {
+        if (System.Diagnostics.Stopwatch.GetElapsedTime(started) <= limits.TimeBudget) return result;
+        var naming = result.AppId is { } id ? $"app_id {id}: " : "";
+        return MappingResult.Rejected(result.AppId, "mapping",
+            $"{naming}reading and mapping the document took longer than the limit of {limits.TimeBudget.TotalSeconds:0.###} s (--document-time-budget)", result.Warnings);
     }
 
     /// <summary>Maps a document that is already parsed (the product-line selector parses once for all contracts).</summary>
     internal MappingResult Map(XmlDocumentModel document)
     {
+        if (document.Root.Name != Contract.RootElement)
+            return MappingResult.Rejected(null, "validation", $"Invalid XML structure or format: the root element is <{document.Root.Name}>; contract '{Contract.Name}' expects <{Contract.RootElement}>", []);
         var errors = new List<string>();
         var appId = DocumentValidator.Validate(document, Contract, errors);
         if (errors.Count > 0 || appId is null) return MappingResult.Rejected(appId, "validation", string.Join("; ", errors), []);

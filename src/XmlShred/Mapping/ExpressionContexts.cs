@@ -36,9 +36,8 @@ internal static class ExpressionContexts
         }
         SetIfNeeded(context, names, BuilderColumnsAppId, state.AppIdText);
         var applicationElement = state.Contract.ApplicationElement;
-        foreach (var path in state.Document.PathOrder)
+        foreach (var node in state.Document.LastElements)
         {
-            var node = state.Document.PathMap[path];
             var attributes = node.Attributes;
             if (attributes.Count == 0) continue;
             var segment = node.Name;

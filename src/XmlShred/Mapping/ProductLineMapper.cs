@@ -37,12 +37,14 @@ public sealed class ProductLineMapper : IApplicationMapper
     /// <summary>The result and the contract that produced it (null when none fits or the document is unreadable).</summary>
     public (MappingResult Result, CompiledContract? Contract) MapWithContract(string xml)
     {
-        var document = XmlDocumentReader.TryRead(xml, _options.MaxDocumentBytes, _readPlan, out var error);
-        if (document is null) return (MappingResult.Rejected(null, error!.Stage, error.Message, []), null);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var document = XmlDocumentReader.TryRead(xml, _options.Limits, _readPlan, out var error);
+        if (document is null) return (MappingResult.Rejected(error!.AppId, error.Stage, error.Message, []), null);
         var custData = document.Find($"/{document.Root.Name}/Request/CustData");
         foreach (var mapper in _mappers)
         {
-            if (custData?.LastChild(mapper.Contract.ApplicationElement) is not null) return (mapper.Map(document), mapper.Contract);
+            if (custData?.LastChild(mapper.Contract.ApplicationElement) is not null)
+                return (DocumentMapper.WithinTimeBudget(mapper.Map(document), started, _options.Limits), mapper.Contract);
         }
         var found = custData is null ? "no /Provenir/Request/CustData element" : "CustData children " + string.Join(", ", custData.Children.Select(c => c.Name).Distinct());
         var expected = string.Join(", ", _mappers.Select(m => $"{m.Contract.ApplicationElement} ({m.Contract.Name})"));

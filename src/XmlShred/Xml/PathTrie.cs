@@ -26,7 +26,30 @@ internal sealed class PathTrie
     public bool NeededChecked { get; set; }
     public bool Needed { get; set; }
 
-    public string Path => _path ??= Parent is null ? "/" + Name : string.Concat(Parent.Path, "/", Name);
+    /// <summary>
+    /// The path string, made on first use only: building it for every element of a deeply nested document would cost
+    /// the square of the depth. Built by walking up (no recursion), so any depth is safe.
+    /// </summary>
+    public string Path => _path ??= BuildPath();
+
+    /// <summary>Whether some path the plan needs starts with this one (so a child of it may be needed); set on first use.</summary>
+    public bool? LeadsToNeeded { get; set; }
+
+    private string BuildPath()
+    {
+        var length = 0;
+        for (var node = this; node is not null; node = node.Parent) length += 1 + node.Name.Length;
+        return string.Create(length, this, static (span, leaf) =>
+        {
+            var end = span.Length;
+            for (var node = leaf; node is not null; node = node.Parent)
+            {
+                end -= node.Name.Length;
+                node.Name.AsSpan().CopyTo(span[end..]);
+                span[--end] = '/';
+            }
+        });
+    }
 
     /// <summary>Order of the path's first occurrence in the current document (§2.3).</summary>
     public int FirstOrder => _firstOrder;

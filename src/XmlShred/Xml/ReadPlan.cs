@@ -11,6 +11,7 @@ public sealed class ReadPlan
     public static ReadPlan Everything { get; } = new([], [], [], keepEverything: true);
 
     private readonly HashSet<string> _paths;
+    private readonly HashSet<string> _prefixes;
     private readonly HashSet<string> _subtreeElements;
     private readonly HashSet<string> _attributeNames;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _attributeLookup;
@@ -18,9 +19,17 @@ public sealed class ReadPlan
     /// <param name="paths">Absolute element paths whose (last) element is read by path.</param>
     /// <param name="subtreeElements">Element names kept with their whole subtree, wherever they are (contacts).</param>
     /// <param name="attributeNames">Attribute names (case-insensitive, bare or <c>segment.name</c>) that make any element worth keeping.</param>
-    public ReadPlan(IEnumerable<string> paths, IEnumerable<string> subtreeElements, IEnumerable<string> attributeNames, bool keepEverything = false)
+    /// <param name="rootElement">The root element the contract expects (null: any root).</param>
+    public ReadPlan(IEnumerable<string> paths, IEnumerable<string> subtreeElements, IEnumerable<string> attributeNames, bool keepEverything = false, string? rootElement = null)
     {
         _paths = new HashSet<string>(paths, StringComparer.Ordinal);
+        _prefixes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in _paths)
+        {
+            for (var slash = path.IndexOf('/', 1); slash > 0; slash = path.IndexOf('/', slash + 1)) _prefixes.Add(path[..slash]);
+            _prefixes.Add(path);
+        }
+        RootElement = rootElement;
         _subtreeElements = new HashSet<string>(subtreeElements, StringComparer.Ordinal);
         _attributeNames = new HashSet<string>(attributeNames, StringComparer.OrdinalIgnoreCase);
         _attributeLookup = _attributeNames.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -43,6 +52,12 @@ public sealed class ReadPlan
 
     public bool IsNeededPath(string path) => _paths.Contains(path);
 
+    /// <summary>Whether <paramref name="path"/> is a needed path or begins one (so a deeper element may still be needed).</summary>
+    public bool IsNeededPathOrPrefix(string path) => _prefixes.Contains(path);
+
+    /// <summary>The root element documents must have (structure is checked by the parser); null accepts any root.</summary>
+    public string? RootElement { get; }
+
     public bool IsSubtreeElement(string name) => _subtreeElements.Contains(name);
 
     /// <summary>Whether an attribute of an element named <paramref name="element"/> may be read by an expression.</summary>
@@ -61,5 +76,6 @@ public sealed class ReadPlan
     /// <summary>A plan that keeps what either plan keeps (one parse for several contracts).</summary>
     public ReadPlan Union(ReadPlan other) => KeepEverything || other.KeepEverything
         ? Everything
-        : new ReadPlan(_paths.Concat(other._paths), _subtreeElements.Concat(other._subtreeElements), _attributeNames.Concat(other._attributeNames));
+        : new ReadPlan(_paths.Concat(other._paths), _subtreeElements.Concat(other._subtreeElements), _attributeNames.Concat(other._attributeNames),
+            rootElement: RootElement == other.RootElement ? RootElement : null);
 }

@@ -6,11 +6,13 @@ public sealed class XmlNode
     private static readonly List<XmlNode> s_noChildren = [];
     private List<XmlNode>? _children;
 
-    internal XmlNode(string name, XmlNode? parent, string path, XmlAttributeList attributes)
+    private readonly PathTrie _path;
+
+    internal XmlNode(string name, XmlNode? parent, PathTrie path, XmlAttributeList attributes)
     {
         Name = name;
         Parent = parent;
-        Path = path;
+        _path = path;
         Attributes = attributes;
     }
 
@@ -18,7 +20,7 @@ public sealed class XmlNode
     public string Name { get; }
     public XmlNode? Parent { get; }
     /// <summary>"/" + element names from the root, e.g. <c>/Provenir/Request</c> (§2.3).</summary>
-    public string Path { get; }
+    public string Path => _path.Path;
     public XmlAttributeList Attributes { get; }
     public IReadOnlyList<XmlNode> Children => _children ?? s_noChildren;
 
@@ -34,18 +36,21 @@ public sealed class XmlNode
     public List<XmlNode> Descendants(string name)
     {
         var found = new List<XmlNode>();
-        CollectDescendants(name, found);
-        return found;
-    }
-
-    private void CollectDescendants(string name, List<XmlNode> found)
-    {
-        if (_children is null) return;
-        foreach (var child in _children)
+        if (_children is null) return found;
+        // An explicit stack, not recursion: a deeply nested subtree must not overflow the thread's stack.
+        var pending = new Stack<(XmlNode Node, int Next)>();
+        pending.Push((this, 0));
+        while (pending.Count > 0)
         {
+            var (node, next) = pending.Pop();
+            var children = node._children;
+            if (children is null || next >= children.Count) continue;
+            pending.Push((node, next + 1));
+            var child = children[next];
             if (child.Name == name) found.Add(child);
-            child.CollectDescendants(name, found);
+            pending.Push((child, 0));
         }
+        return found;
     }
 
     /// <summary>The last direct child named <paramref name="name"/>, or null.</summary>

@@ -18,6 +18,8 @@ public sealed class PostgresReferenceEndToEndTests(PostgresCluster cluster) : Re
 public sealed class PostgresCliProcessTests(PostgresCluster cluster) : CliProcessTestBase
 {
     protected override PipelineDatabase CreateDatabase() => new PostgresPipelineDatabase(cluster, ReferenceSchema.Cc);
+
+    protected override int Kills => 5;
 }
 
 internal static class ReferenceSchema

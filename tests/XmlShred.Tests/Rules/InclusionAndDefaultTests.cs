@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using XmlShred.Contract;
 
 namespace XmlShred.Tests.Rules;
 
@@ -27,11 +28,11 @@ public class InclusionAndDefaultTests
         Assert.Equal(new DateTime(1900, 1, 1), row["bd"]);
     }
 
-    [Fact] // I-3: a default that does not convert is used as text
-    public void I3_UnconvertibleDefault_UsesText()
+    [Fact] // I-3: a default that does not convert would be written as text into a typed column; the contract is refused at load instead
+    public void I3_UnconvertibleDefault_IsALoadError()
     {
-        var row = LoanRow(Loan().Add("loan", "n", TestContract.App, "n", "int", dflt: "none"), "k=\"1\"")!;
-        Assert.Equal("none", row["n"]);
+        var ex = Assert.Throws<ContractException>(() => Loan().Add("loan", "n", TestContract.App, "n", "int", dflt: "none").Build());
+        Assert.Contains("default_value 'none' does not convert to int", ex.Message);
     }
 
     [Fact] // I-3b: null + NOT NULL + no default → omitted with a warning

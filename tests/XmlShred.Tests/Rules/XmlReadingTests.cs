@@ -51,11 +51,11 @@ public class XmlReadingTests
     public void MaxDocumentBytes_RejectsLargeDocuments()
     {
         var xml = Doc.Xml(appAttrs: "name=\"" + new string('x', 5000) + "\"");
-        var mapper = new DocumentMapper(C().Build(), new MappingOptions { MaxDocumentBytes = 1000, UtcNow = () => Fixed.Now });
+        var mapper = new DocumentMapper(C().Build(), new MappingOptions { Limits = new XmlShred.Xml.XmlLimits { MaxDocumentBytes = 1000 }, UtcNow = () => Fixed.Now });
         var r = mapper.Map(xml);
         Assert.Equal(MappingOutcome.Rejected, r.Outcome);
         Assert.False(string.IsNullOrWhiteSpace(r.Reason));
-        var ok = new DocumentMapper(C().Build(), new MappingOptions { MaxDocumentBytes = 100_000, UtcNow = () => Fixed.Now }).Map(xml);
+        var ok = new DocumentMapper(C().Build(), new MappingOptions { Limits = new XmlShred.Xml.XmlLimits { MaxDocumentBytes = 100_000 }, UtcNow = () => Fixed.Now }).Map(xml);
         Assert.Equal(MappingOutcome.Mapped, ok.Outcome);
     }
 

@@ -11,9 +11,17 @@ internal sealed class Parser
 {
     private static readonly ExpressionContext NoFields = new();
 
+    /// <summary>
+    /// Deepest nesting an expression may have: parentheses, function arguments, CASE parts, NOT and signs, and each
+    /// operator of a chain (<c>a + b + c</c> nests two deep) count one level. Parsing and evaluation recurse once per
+    /// level, so the limit keeps both far from the thread's stack size; real contracts nest fewer than 15.
+    /// </summary>
+    public const int MaxDepth = 100;
+
     private readonly string _source;
     private readonly List<Token> _tokens;
     private int _index;
+    private int _depth;
 
     private Parser(string source)
     {
@@ -34,8 +42,14 @@ internal sealed class Parser
     // or_expr = and_expr { "OR" and_expr }
     private Node ParseOr()
     {
+        var entered = Enter();
         var left = ParseAnd();
-        while (Accept(TokenKind.Or)) left = Fold(new OrNode(left, ParseAnd()));
+        while (Accept(TokenKind.Or))
+        {
+            entered += Enter();
+            left = Fold(new OrNode(left, ParseAnd()));
+        }
+        _depth -= entered;
         return left;
     }
 
@@ -43,12 +57,25 @@ internal sealed class Parser
     private Node ParseAnd()
     {
         var left = ParseNot();
-        while (Accept(TokenKind.And)) left = Fold(new AndNode(left, ParseNot()));
+        var entered = 0;
+        while (Accept(TokenKind.And))
+        {
+            entered += Enter();
+            left = Fold(new AndNode(left, ParseNot()));
+        }
+        _depth -= entered;
         return left;
     }
 
     // not_expr = "NOT" not_expr | predicate
-    private Node ParseNot() => Accept(TokenKind.Not) ? Fold(new NotNode(ParseNot())) : ParsePredicate();
+    private Node ParseNot()
+    {
+        if (!Accept(TokenKind.Not)) return ParsePredicate();
+        var entered = Enter();
+        var node = Fold(new NotNode(ParseNot()));
+        _depth -= entered;
+        return node;
+    }
 
     // predicate = additive [ comparison | like | in | between | is ]
     private Node ParsePredicate()
@@ -117,11 +144,14 @@ internal sealed class Parser
     private Node ParseAdditive()
     {
         var left = ParseTerm();
+        var entered = 0;
         while (Current.Kind is TokenKind.Plus or TokenKind.Minus)
         {
             var op = _tokens[_index++].Kind == TokenKind.Plus ? ArithmeticOperator.Add : ArithmeticOperator.Subtract;
+            entered += Enter();
             left = Fold(new ArithmeticNode(op, left, ParseTerm()));
         }
+        _depth -= entered;
         return left;
     }
 
@@ -129,11 +159,14 @@ internal sealed class Parser
     private Node ParseTerm()
     {
         var left = ParseUnary();
+        var entered = 0;
         while (Current.Kind is TokenKind.Star or TokenKind.Slash)
         {
             var op = _tokens[_index++].Kind == TokenKind.Star ? ArithmeticOperator.Multiply : ArithmeticOperator.Divide;
+            entered += Enter();
             left = Fold(new ArithmeticNode(op, left, ParseUnary()));
         }
+        _depth -= entered;
         return left;
     }
 
@@ -143,7 +176,10 @@ internal sealed class Parser
         if (Current.Kind is TokenKind.Minus or TokenKind.Plus)
         {
             var negate = _tokens[_index++].Kind == TokenKind.Minus;
-            return Fold(new SignNode(negate, ParseUnary()));
+            var entered = Enter();
+            var node = Fold(new SignNode(negate, ParseUnary()));
+            _depth -= entered;
+            return node;
         }
         return ParsePrimary();
     }
@@ -299,6 +335,14 @@ internal sealed class Parser
             _ => (false, default),
         };
         return found;
+    }
+
+    /// <summary>One level deeper; throws a clear error past <see cref="MaxDepth"/> (never a stack overflow). Returns 1 for the caller to undo.</summary>
+    private int Enter()
+    {
+        if (++_depth > MaxDepth)
+            throw new ExpressionParseException($"the expression is nested deeper than the limit of {MaxDepth} levels (parentheses, calls, NOT, signs and operator chains count)", Current.Position);
+        return 1;
     }
 
     private bool Accept(TokenKind kind)
