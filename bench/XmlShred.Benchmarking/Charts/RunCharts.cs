@@ -131,6 +131,16 @@ public static class RunCharts
     {
         var plot = ChartFiles.New("Batch latency percentiles over time", "Time since start (s)", "Insert + commit time per batch (ms)");
         var batches = report.BatchSamples;
+        plot.Axes.SetLimitsX(0, Math.Max(report.ElapsedSeconds, batches.Max(b => b.Seconds)) * 1.02);
+        if (batches.Count < 40)
+        {
+            // Too few batches for percentiles per window: show each batch.
+            var each = plot.Add.Markers(batches.Select(b => b.Seconds).ToArray(), batches.Select(b => b.LatencyMs).ToArray(), MarkerShape.FilledCircle, 7, ChartFiles.Colors[0]);
+            each.LegendText = $"each batch ({batches.Count}; too few for percentiles per window)";
+            plot.Axes.SetLimitsY(0, batches.Max(b => b.LatencyMs) * 1.15);
+            plot.ShowLegend(Alignment.UpperRight);
+            return plot;
+        }
         var start = batches.Min(b => b.Seconds);
         var end = batches.Max(b => b.Seconds);
         // At least ~20 batches per window, or p95 and p99 are the same batch.

@@ -46,6 +46,8 @@ public static class TuneCharts
         heatmap.ManualRange = range;
         heatmap.NaNCellColor = Colors.LightGray;
         heatmap.Position = new CoordinateRect(0, queues.Count - 1, 0, batches.Count - 1);
+        // Cells as rectangles, not one tiny bitmap: an SVG viewer would blur a scaled-up bitmap into gradients.
+        heatmap.RenderStrategy = new ScottPlot.Plottables.Heatmap.RenderStrategies.Rectangles();
         for (var row = 0; row < batches.Count; row++)
         {
             for (var column = 0; column < queues.Count; column++)

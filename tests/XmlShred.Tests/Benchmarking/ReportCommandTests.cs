@@ -18,10 +18,11 @@ public class ReportCommandTests
         {
             await File.WriteAllTextAsync(Path.Combine(xml, $"{id}.xml"), TinyContract.Document(id, "app" + id, id, (id * 10, "First" + id)), Ct);
         }
-        await File.WriteAllTextAsync(Path.Combine(xml, "broken.xml"), "<Provenir><Request ID=\"999\"><CustData><application name=\"x\">", Ct);
         var report = Path.Combine(folder, "run.json");
         Assert.Equal(0, await XmlShred.Cli.Program.Main(["init", "--db", db.Path, "--contract", contract]));
         Assert.Equal(0, await XmlShred.Cli.Program.Main(["load", "--db", db.Path, "--contract", contract, xml]));
+        // `load` refuses XML that is not well-formed, so the broken document goes straight into the source table.
+        await db.ExecuteAsync("INSERT INTO app_xml_staging (app_id, app_XML) VALUES (999, '<Provenir><Request ID=\"999\"><CustData><application name=\"x\">')");
         Assert.Equal(3, await XmlShred.Cli.Program.Main(["run", "--db", db.Path, "--contract", contract, "--no-progress", "--workers", "2", "--batch-size", "10", "--queue-size", "30", "--report", report]));
         return (folder, report, contract);
     }
