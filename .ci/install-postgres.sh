@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the PostgreSQL server binaries the test suite starts its own throw-away cluster from
-# (tests/XmlShred.Tests/Postgres/PostgresCluster.cs). Idempotent: does nothing when they are present.
+# (tests/XmlShred.Tests/Storage/Postgres/PostgresCluster.cs). Idempotent: does nothing when they are present.
 set -euo pipefail
 
 have_binaries() { compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; }

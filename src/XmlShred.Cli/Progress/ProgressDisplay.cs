@@ -53,7 +53,7 @@ internal sealed class ProgressDisplay
         return result;
     }
 
-    private async Task<T> PlainAsync<T>(PipelineMetrics metrics, long total, Func<Task<T>> run)
+    private static async Task<T> PlainAsync<T>(PipelineMetrics metrics, long total, Func<Task<T>> run)
     {
         var task = run();
         while (await Task.WhenAny(task, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false) != task)

@@ -1,7 +1,7 @@
 namespace XmlShred.Contract;
 
 /// <summary>
-/// Column names the specification fixes (§9, §11.3): key columns and the columns key/value builders write.
+/// Column names the rules fix (KV-1, OUTPUT-3): key columns and the columns key/value builders write.
 /// They are not product names: every contract in this format uses them.
 /// </summary>
 public static class BuilderColumns

@@ -16,11 +16,11 @@ public sealed class CompiledContract
     public required string ApplicationElement { get; init; }
     public required string TargetSchema { get; init; }
     public required string RootElement { get; init; }
-    /// <summary>Target tables in write order (§11.1); processing_log is not among them.</summary>
+    /// <summary>Target tables in write order (OUTPUT-2); processing_log is not among them.</summary>
     public required IReadOnlyList<TablePlan> Tables { get; init; }
     /// <summary>
     /// The application table: the one whose <c>identity_insert</c> entry supplies <c>app_id</c> (else the first in write
-    /// order). Its row is never dropped (§4.6) and every other table's app_id references it.
+    /// order). Its row is never dropped (DEFAULT-5, ROW-2) and every other table's app_id references it.
     /// </summary>
     public required TablePlan RootTable { get; init; }
     public required FilterRule ContactRule { get; init; }
@@ -30,7 +30,7 @@ public sealed class CompiledContract
     public TablePlan? ContactTable { get; init; }
     public TablePlan? AddressTable { get; init; }
     public TablePlan? EmploymentTable { get; init; }
-    /// <summary>Contact element name as the relationship of the contact table gives it [RL-1] (falls back to the rule's).</summary>
+    /// <summary>Contact element name as the relationship of the contact table gives it (FILTER-2) (falls back to the rule's).</summary>
     public required string RelationshipContactElement { get; init; }
     public required string RelationshipAddressElement { get; init; }
     public required IReadOnlyDictionary<string, EnumMap> EnumMaps { get; init; }

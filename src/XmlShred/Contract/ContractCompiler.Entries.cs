@@ -53,14 +53,14 @@ internal sealed partial class ContractCompiler
             if (string.IsNullOrWhiteSpace(m.DataType)) missing.Add("data_type");
             if (missing.Count > 0)
             {
-                _sink.Error("L2.3", location, $"empty {string.Join(", ", missing)}");
+                _sink.Error("CONTRACT-2", location, $"empty {string.Join(", ", missing)}");
                 continue;
             }
             if (!CheckEntryShape(m, location)) continue;
             var rowCreating = tokens.Any(IsRowCreating);
             if (string.IsNullOrWhiteSpace(m.TargetColumn) && !rowCreating)
             {
-                _sink.Error("L2.4", location, "target_column is empty and no row-creating mapping type (add_score, add_history, …) explains it");
+                _sink.Error("CONTRACT-3", location, "target_column is empty and no row-creating mapping type (add_score, add_history, …) explains it");
                 continue;
             }
             if (!SqlIdentifier.IsValid(m.TargetTable!.Trim())) _sink.Error("identifier", location, "target_table " + SqlIdentifier.Explain(m.TargetTable));
@@ -93,7 +93,7 @@ internal sealed partial class ContractCompiler
             {
                 var mapName = ResolveEnumMapName(entry, enumMaps);
                 entry.EnumMap = mapName is not null && enumMaps[mapName].Count > 0 ? enumMaps[mapName] : null;
-                if (mapName is null) _sink.Error("L3.5", location, $"no enum map found for this column (enum_name '{entry.EnumName}', column '{entry.TargetColumn}') [E-1]");
+                if (mapName is null) _sink.Error("CONTRACT-8", location, $"no enum map found for this column (enum_name '{entry.EnumName}', column '{entry.TargetColumn}') (ENUM-1)");
             }
             CheckEntryValues(entry, location);
             entries.Add(entry);
@@ -102,7 +102,7 @@ internal sealed partial class ContractCompiler
     }
 
     /// <summary>
-    /// [E-1]: <c>enum_name</c>, else the column name, else a <c>_enum</c> column, else the substring rules.
+    /// ENUM-1: <c>enum_name</c>, else the column name, else a <c>_enum</c> column, else the substring rules.
     /// Returns the name of an existing map (possibly empty, which counts as no map at mapping time) or null.
     /// </summary>
     private static string? ResolveEnumMapName(MappingEntry entry, Dictionary<string, EnumMap> maps)
@@ -144,7 +144,7 @@ internal sealed partial class ContractCompiler
         return tokens;
     }
 
-    /// <summary>[L3.6] [F8]: expressions are parsed once, here, never per document.</summary>
+    /// <summary>CONTRACT-9: expressions are parsed once, here, never per document.</summary>
     private Expressions.CompiledExpression? CompileExpression(MappingDocument m, List<MappingToken> tokens, string location)
     {
         if (string.IsNullOrWhiteSpace(m.Expression) || !tokens.Exists(t => t.Name == "calculated_field")) return null;
@@ -154,12 +154,12 @@ internal sealed partial class ContractCompiler
         }
         catch (Expressions.ExpressionParseException ex)
         {
-            _sink.Error("L3.6", location, $"Contract error: expression of {m.TargetTable}.{m.TargetColumn}: {ex.Message}");
+            _sink.Error("CONTRACT-9", location, $"Contract error: expression of {m.TargetTable}.{m.TargetColumn}: {ex.Message}");
             return null;
         }
     }
 
-    /// <summary>JSON numbers count by their text [F4]; null and absent mean no default.</summary>
+    /// <summary>JSON numbers count by their text (DEFAULT-1); null and absent mean no default.</summary>
     private static string? DefaultText(JsonElement raw) => raw.ValueKind switch
     {
         JsonValueKind.String => raw.GetString(),
@@ -169,7 +169,7 @@ internal sealed partial class ContractCompiler
         _ => null,
     };
 
-    /// <summary>[L2.6]: two entries may not fill the same column, except the exempt kinds.</summary>
+    /// <summary>CONTRACT-5: two entries may not fill the same column, except the exempt kinds.</summary>
     private void CheckDuplicateColumns(List<MappingEntry> entries)
     {
         var seen = new Dictionary<(string, string), MappingEntry>();
@@ -179,7 +179,7 @@ internal sealed partial class ContractCompiler
                 || entry.Has(MappingTokenKind.LastValidPrimary | MappingTokenKind.LastValidSecondary)) continue;
             var key = (entry.TargetTable, entry.TargetColumn);
             if (seen.TryGetValue(key, out var first))
-                _sink.Error("L2.6", entry.ToString(), $"fills the same column as {first}");
+                _sink.Error("CONTRACT-5", entry.ToString(), $"fills the same column as {first}");
             else seen[key] = entry;
         }
     }

@@ -23,7 +23,7 @@ internal sealed partial class ContractCompiler
             if (entry.Has(MappingTokenKind.Enum) && entry.EnumMap is null)
                 _sink.Warning("enum-empty", at, "its enum map is empty, so the column is never set");
             if (!entry.Nullable && entry.DefaultText is null && !entry.Tokens.Any(IsRowCreating) && entry.TargetColumn is not ("app_id" or "con_id"))
-                _sink.Warning("not-null-without-default", at, "is NOT NULL without a default_value: when the value is missing the column is omitted (B4)");
+                _sink.Warning("not-null-without-default", at, "is NOT NULL without a default_value: when the value is missing the column is omitted (DEFAULT-2)");
             if (entry.DataType == DataType.Other)
                 _sink.Warning("data-type", at, $"data_type '{entry.DataTypeName}' is not a known type; values are written as text");
         }

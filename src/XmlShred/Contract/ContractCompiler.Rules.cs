@@ -11,7 +11,7 @@ internal sealed partial class ContractCompiler
         var raw = _doc.ElementFiltering?.FilterRules;
         if (raw is null || raw.Count == 0)
         {
-            _sink.Error("L3.1", "element_filtering.filter_rules", "is missing or empty");
+            _sink.Error("CONTRACT-6", "element_filtering.filter_rules", "is missing or empty");
             return default;
         }
         FilterRule? contact = null, address = null, employment = null;
@@ -26,7 +26,7 @@ internal sealed partial class ContractCompiler
             if (rule.RequiredAttributes.ValueKind != JsonValueKind.Object || !rule.RequiredAttributes.EnumerateObject().Any()) missing.Add("required_attributes");
             if (missing.Count > 0)
             {
-                _sink.Error("L2.7", location, $"empty {string.Join(", ", missing)}");
+                _sink.Error("CONTRACT-6", location, $"empty {string.Join(", ", missing)}");
                 continue;
             }
             ElementRole? role = rule.ElementType!.Trim() switch
@@ -49,8 +49,8 @@ internal sealed partial class ContractCompiler
                 default: employment ??= compiled; break;
             }
         }
-        if (contact is null) _sink.Error("L3.1", "element_filtering.filter_rules", "no rule with element_type 'contact'");
-        if (address is null) _sink.Error("L3.1", "element_filtering.filter_rules", "no rule with element_type 'address'");
+        if (contact is null) _sink.Error("CONTRACT-6", "element_filtering.filter_rules", "no rule with element_type 'contact'");
+        if (address is null) _sink.Error("CONTRACT-6", "element_filtering.filter_rules", "no rule with element_type 'address'");
         return new Rules(contact, address, employment);
     }
 
@@ -80,7 +80,7 @@ internal sealed partial class ContractCompiler
                 _sink.Warning("filter-rule", $"{location}.required_attributes.{property.Name}", "is neither true nor a list of codes; it is ignored");
             }
         }
-        if (typeAttribute is null) _sink.Warning("F-1", location, "no required attribute lists type codes, so roles and preferred types cannot be told apart");
+        if (typeAttribute is null) _sink.Warning("FILTER-1", location, "no required attribute lists type codes, so roles and preferred types cannot be told apart");
         return new FilterRule
         {
             Role = role,
@@ -91,7 +91,7 @@ internal sealed partial class ContractCompiler
         };
     }
 
-    private IReadOnlyList<RelationshipDocument> CheckRelationships()
+    private List<RelationshipDocument> CheckRelationships()
     {
         var relationships = _doc.Relationships ?? [];
         var order = _doc.TableInsertionOrder ?? [];
@@ -105,8 +105,8 @@ internal sealed partial class ContractCompiler
             if (string.IsNullOrWhiteSpace(rel.ForeignKeyColumn)) missing.Add("foreign_key_column");
             if (string.IsNullOrWhiteSpace(rel.XmlParentPath)) missing.Add("xml_parent_path");
             if (string.IsNullOrWhiteSpace(rel.XmlChildPath)) missing.Add("xml_child_path");
-            if (missing.Count > 0) _sink.Error("L2.5", location, $"missing {string.Join(", ", missing)}");
-            else if (!order.Contains(rel.ChildTable!)) _sink.Error("L3.3", location, $"child_table '{rel.ChildTable}' is not listed in table_insertion_order");
+            if (missing.Count > 0) _sink.Error("CONTRACT-4", location, $"missing {string.Join(", ", missing)}");
+            else if (!order.Contains(rel.ChildTable!)) _sink.Error("CONTRACT-4", location, $"child_table '{rel.ChildTable}' is not listed in table_insertion_order");
         }
         return relationships;
     }

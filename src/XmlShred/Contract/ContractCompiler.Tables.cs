@@ -16,7 +16,7 @@ internal sealed partial class ContractCompiler
             var kind = KindOf(name, group.ToList(), rules, relationships, contactTable);
             var listed = order.IndexOf(name);
             if (listed >= 0 && name != rootTable && name != ProcessingLog && kind is TableKind.Application && !relationships.Any(r => r.ChildTable == name))
-                _sink.Error("L3.4", $"table_insertion_order[{listed}]", $"table '{name}' is no relationship's child_table and its entries create no rows themselves");
+                _sink.Error("CONTRACT-7", $"table_insertion_order[{listed}]", $"table '{name}' is no relationship's child_table and its entries create no rows themselves");
             var parent = kind is TableKind.Address or TableKind.Employment ? relationships.FirstOrDefault(r => r.ChildTable == name)?.ParentTable : null;
             var (columns, keys) = ColumnsOf(kind, group.ToList(), kind == TableKind.Address ? rules.Address : kind == TableKind.Employment ? rules.Employment : null);
             var plan = new TablePlan
@@ -50,7 +50,7 @@ internal sealed partial class ContractCompiler
             if (element == rules.Contact?.ElementName) return TableKind.Contact;
             if (element == rules.Address?.ElementName) return TableKind.Address;
             if (rules.Employment is not null && element == rules.Employment.ElementName) return TableKind.Employment;
-            // Without an employment rule, a table of the contact's child elements is still the employment table: it just gets no rows (L3.1).
+            // Without an employment rule, a table of the contact's child elements is still the employment table: it just gets no rows (CONTRACT-6).
             if (rules.Employment is null && (rel.ParentTable == contactTable || ParentSegment(rel.XmlChildPath) == rules.Contact?.ElementName)) return TableKind.Employment;
         }
         foreach (var entry in entries)

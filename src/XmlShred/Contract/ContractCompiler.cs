@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace XmlShred.Contract;
 
-/// <summary>Turns a <see cref="ContractDocument"/> into a <see cref="CompiledContract"/>, reporting [L-2]/[L-3] problems.</summary>
+/// <summary>Turns a <see cref="ContractDocument"/> into a <see cref="CompiledContract"/>, reporting CONTRACT-1 to CONTRACT-9 problems.</summary>
 internal sealed partial class ContractCompiler
 {
     private static readonly string[] s_rowCreatingPrefixes =
@@ -72,14 +72,14 @@ internal sealed partial class ContractCompiler
     {
         foreach (var (key, value) in new[] { ("source_table", _doc.SourceTable), ("source_column", _doc.SourceColumn), ("xml_root_element", _doc.XmlRootElement) })
         {
-            if (string.IsNullOrWhiteSpace(value)) _sink.Error("L2.1", key, "is missing or empty");
+            if (string.IsNullOrWhiteSpace(value)) _sink.Error("CONTRACT-1", key, "is missing or empty");
             else if (key != "xml_root_element" && !SqlIdentifier.IsValid(value.Trim())) _sink.Error("identifier", key, SqlIdentifier.Explain(value));
         }
         if (!string.IsNullOrWhiteSpace(_doc.TargetSchema) && !SqlIdentifier.IsValid(_doc.TargetSchema.Trim()))
             _sink.Error("identifier", "target_schema", SqlIdentifier.Explain(_doc.TargetSchema));
-        if (_doc.Mappings is null || _doc.Mappings.Count == 0) _sink.Error("L2.2", "mappings", "is missing or empty");
-        if (_doc.TableInsertionOrder is null) _sink.Error("L3.2", "table_insertion_order", "is missing");
-        if (_doc.Relationships is null) _sink.Error("L3.2", "relationships", "is missing");
+        if (_doc.Mappings is null || _doc.Mappings.Count == 0) _sink.Error("CONTRACT-1", "mappings", "is missing or empty");
+        if (_doc.TableInsertionOrder is null) _sink.Error("CONTRACT-1", "table_insertion_order", "is missing");
+        if (_doc.Relationships is null) _sink.Error("CONTRACT-1", "relationships", "is missing");
         foreach (var table in _doc.TableInsertionOrder ?? [])
         {
             if (table is not null && !SqlIdentifier.IsValid(table)) _sink.Error("identifier", "table_insertion_order", SqlIdentifier.Explain(table));
@@ -88,7 +88,7 @@ internal sealed partial class ContractCompiler
         CheckApplicationPath();
     }
 
-    private IReadOnlyDictionary<string, int> BitMap(string name)
+    private Dictionary<string, int> BitMap(string name)
     {
         var map = new Dictionary<string, int>(StringComparer.Ordinal);
         if (_doc.BitConversions is null || !_doc.BitConversions.TryGetValue(name, out var raw)) return map;

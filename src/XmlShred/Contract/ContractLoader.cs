@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace XmlShred.Contract;
 
 /// <summary>
-/// Loads an XmlConversion mapping contract and compiles it (§1). Every load error (§1.6 [L-2] [L-3]) is collected
+/// Loads an XmlConversion mapping contract and compiles it (CONTRACT-1 to CONTRACT-12). Every load error (CONTRACT-1 to CONTRACT-9) is collected
 /// and reported together, each naming the entry (<c>mappings[i] table.column</c>) and the reason.
 /// </summary>
 public static class ContractLoader

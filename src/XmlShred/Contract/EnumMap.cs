@@ -1,7 +1,7 @@
 namespace XmlShred.Contract;
 
 /// <summary>
-/// One <c>enum_mappings</c> map. Lookup [E-2]: exact key, else the first key (map order) equal case-insensitively,
+/// One <c>enum_mappings</c> map. Lookup ENUM-2: exact key, else the first key (map order) equal case-insensitively,
 /// else the <c>""</c> fallback. Codes are integers (boxed <see cref="long"/>) or, for a few maps, strings.
 /// </summary>
 public sealed class EnumMap

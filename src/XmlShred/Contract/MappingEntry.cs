@@ -1,7 +1,7 @@
 namespace XmlShred.Contract;
 
 /// <summary>
-/// One compiled <c>mappings[]</c> entry (§1.4): path pre-split, tokens parsed, enum map resolved,
+/// One compiled <c>mappings[]</c> entry (CONTRACT-2): path pre-split, tokens parsed, enum map resolved,
 /// default typed and expression compiled once at load time.
 /// </summary>
 public sealed class MappingEntry
@@ -33,10 +33,10 @@ public sealed class MappingEntry
     /// <summary>Every known token kind the entry carries.</summary>
     public MappingTokenKind TokenKinds { get; private init; }
 
-    /// <summary>Index of the contact element in <see cref="PathSegments"/>, or −1 (set at load; [V-3a] [V-4]).</summary>
+    /// <summary>Index of the contact element in <see cref="PathSegments"/>, or −1 (set at load; READ-4, READ-5).</summary>
     public int ContactSegment { get; init; } = -1;
 
-    /// <summary>True when the entry has no mapping type besides row-creating tokens (§4.3 A, §9.6).</summary>
+    /// <summary>True when the entry has no mapping type besides row-creating tokens (CHAIN-1, KV-7).</summary>
     public bool IsPlain => (TokenKinds & ~MappingTokenKind.RowCreating) == 0 && AllTokensKnown;
 
     private bool AllTokensKnown
@@ -53,22 +53,22 @@ public sealed class MappingEntry
 
     public bool Has(MappingTokenKind kind) => (TokenKinds & kind) != 0;
     public required bool Nullable { get; init; }
-    /// <summary>The <c>default_value</c> as text (JSON numbers by their text [F4]); null when absent.</summary>
+    /// <summary>The <c>default_value</c> as text (JSON numbers by their text DEFAULT-1); null when absent.</summary>
     public string? DefaultText { get; init; }
-    /// <summary>The typed default (§4.5): the default converted to <see cref="DataType"/>; null when none.</summary>
+    /// <summary>The typed default (DEFAULT-1): the default converted to <see cref="DataType"/>; null when none.</summary>
     public object? TypedDefault { get; set; }
     public required bool ExcludeDefaultWhenRecordEmpty { get; init; }
     public string? ExpressionText { get; init; }
-    /// <summary>The parsed expression of a calculated field [F8]; null for other entries.</summary>
+    /// <summary>The parsed expression of a calculated field (CONTRACT-9); null for other entries.</summary>
     public Expressions.CompiledExpression? Expression { get; init; }
     public string? EnumName { get; init; }
-    /// <summary>The resolved enum map [E-1], or null (an empty map counts as none).</summary>
+    /// <summary>The resolved enum map ENUM-1, or null (an empty map counts as none).</summary>
     public EnumMap? EnumMap { get; set; }
 
     /// <summary><c>target_table.target_column</c>, the name contract errors use.</summary>
     public string Name => $"{TargetTable}.{TargetColumn}";
 
-    /// <summary>The first token of kind <paramref name="kind"/>, or null (§9: only the first of a family is used).</summary>
+    /// <summary>The first token of kind <paramref name="kind"/>, or null (KV-1: only the first of a family is used).</summary>
     public MappingToken? FindToken(MappingTokenKind kind)
     {
         foreach (var token in Tokens)

@@ -1,6 +1,6 @@
 namespace XmlShred.Contract;
 
-/// <summary>The known mapping-type tokens (§5), resolved once at load so the engine switches on a number, not a string.</summary>
+/// <summary>The known mapping-type tokens (TOKEN-1 to TOKEN-12), resolved once at load so the engine switches on a number, not a string.</summary>
 [Flags]
 public enum MappingTokenKind
 {

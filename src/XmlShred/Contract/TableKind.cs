@@ -7,27 +7,27 @@ namespace XmlShred.Contract;
 /// </summary>
 public enum TableKind
 {
-    /// <summary>One row per application (§4.7.1).</summary>
+    /// <summary>One row per application (ROW-2).</summary>
     Application,
-    /// <summary>One row per valid contact (§4.7.2).</summary>
+    /// <summary>One row per valid contact (ROW-3).</summary>
     Contact,
-    /// <summary>One row per selected address child of a contact (§4.7.3).</summary>
+    /// <summary>One row per selected address child of a contact (CHILD-2).</summary>
     Address,
-    /// <summary>One row per selected employment child of a contact (§4.7.3).</summary>
+    /// <summary>One row per selected employment child of a contact (CHILD-2).</summary>
     Employment,
-    /// <summary><c>add_score(id)</c> rows (§9.1).</summary>
+    /// <summary><c>add_score(id)</c> rows (KV-2).</summary>
     Score,
-    /// <summary><c>add_indicator(name)</c> rows (§9.2).</summary>
+    /// <summary><c>add_indicator(name)</c> rows (KV-3).</summary>
     Indicator,
-    /// <summary><c>add_history</c> rows (§9.3).</summary>
+    /// <summary><c>add_history</c> rows (KV-4).</summary>
     History,
-    /// <summary><c>add_report_lookup(key)</c> rows (§9.4).</summary>
+    /// <summary><c>add_report_lookup(key)</c> rows (KV-5).</summary>
     ReportLookup,
-    /// <summary><c>policy_exceptions(n)</c> rows (§9.5).</summary>
+    /// <summary><c>policy_exceptions(n)</c> rows (KV-6).</summary>
     PolicyException,
-    /// <summary><c>warranty_field(n)</c> rows (§9.6).</summary>
+    /// <summary><c>warranty_field(n)</c> rows (KV-7).</summary>
     Warranty,
-    /// <summary><c>add_collateral(n)</c> slot rows (§9.7).</summary>
+    /// <summary><c>add_collateral(n)</c> slot rows (KV-8).</summary>
     Collateral,
 }
 
@@ -58,9 +58,9 @@ public static class TableKinds
         _ => null,
     };
 
-    /// <summary>Rows of these kinds may belong to another application already stored: insert only if absent (§11.6).</summary>
+    /// <summary>Rows of these kinds may belong to another application already stored: insert only if absent (OUTPUT-6).</summary>
     public static bool IsInsertIfAbsent(this TableKind kind) => kind is TableKind.Contact or TableKind.Address or TableKind.Employment;
 
-    /// <summary>Key/value kinds whose duplicate key updates the stored value (§11.6).</summary>
+    /// <summary>Key/value kinds whose duplicate key updates the stored value (OUTPUT-6).</summary>
     public static bool IsUpsert(this TableKind kind) => kind is TableKind.Score or TableKind.Indicator or TableKind.History or TableKind.ReportLookup;
 }

@@ -8,7 +8,7 @@ public sealed class TablePlan
 {
     public required string Name { get; init; }
     public required TableKind Kind { get; init; }
-    /// <summary>Position in the write order: <c>table_insertion_order</c> first, then the rest alphabetically (§11.1).</summary>
+    /// <summary>Position in the write order: <c>table_insertion_order</c> first, then the rest alphabetically (OUTPUT-2).</summary>
     public required int WriteOrder { get; init; }
     public required IReadOnlyList<MappingEntry> Entries { get; init; }
     /// <summary>Every column the mapper can produce for this table, keys first.</summary>
@@ -18,12 +18,12 @@ public sealed class TablePlan
     /// <summary>For contact child tables: the parent (contact) table, whose key they reference.</summary>
     public string? ParentTable { get; init; }
 
-    /// <summary>True when some entry is a calculated field, so application-level rows get an expression context (§4.7.1).</summary>
+    /// <summary>True when some entry is a calculated field, so application-level rows get an expression context (ROW-2).</summary>
     public bool HasCalculatedField => _hasCalculatedField ??= Entries.Any(e => e.Has(MappingTokenKind.CalculatedField));
 
     private bool? _hasCalculatedField;
 
-    /// <summary>True when the table carries the application id (every table but contact children, §11.3).</summary>
+    /// <summary>True when the table carries the application id (every table but contact children, OUTPUT-3).</summary>
     public bool HasAppId => Kind is not (TableKind.Address or TableKind.Employment);
 
     public override string ToString() => $"{Name} ({Kind})";

@@ -4,7 +4,7 @@ using XmlShred.Expressions.Parsing;
 namespace XmlShred.Expressions;
 
 /// <summary>
-/// A calculated-field expression (§8), parsed once at contract load and evaluated per document.
+/// A calculated-field expression (EXPR-1 to EXPR-10), parsed once at contract load and evaluated per document.
 /// Immutable: one instance may be evaluated from many threads at once.
 /// </summary>
 public sealed class CompiledExpression
@@ -40,7 +40,7 @@ public sealed class CompiledExpression
         return [.. names];
     }
 
-    /// <exception cref="ExpressionParseException">The text is not a valid expression (L3.6).</exception>
+    /// <exception cref="ExpressionParseException">The text is not a valid expression (CONTRACT-9).</exception>
     public static CompiledExpression Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -49,7 +49,7 @@ public sealed class CompiledExpression
 
     /// <summary>
     /// The value against <paramref name="context"/>; <paramref name="utcNow"/> is what GETUTCDATE()/GETDATE() return.
-    /// A run-time error yields NULL (§8.5) and never throws. Boolean UNKNOWN is returned as NULL.
+    /// A run-time error yields NULL (EXPR-8) and never throws. Boolean UNKNOWN is returned as NULL.
     /// </summary>
     public ExprValue Evaluate(ExpressionContext context, DateTime utcNow)
     {

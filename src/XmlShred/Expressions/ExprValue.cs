@@ -30,7 +30,7 @@ public readonly struct ExprValue
 
     public static ExprValue False { get; } = new((byte)ExprKind.Boolean, number: 0m);
 
-    /// <summary>A run-time error (§8.5): the whole calculated value becomes NULL.</summary>
+    /// <summary>A run-time error (EXPR-8): the whole calculated value becomes NULL.</summary>
     internal static ExprValue Error { get; } = new(ErrorTag);
 
     public static ExprValue FromString(string? text) => text is null ? default : new((byte)ExprKind.String, text: text);

@@ -3,7 +3,7 @@ using System.Collections.ObjectModel;
 namespace XmlShred.Expressions;
 
 /// <summary>
-/// The names an expression can read (§8.8): an ordered map in which re-assigning a key keeps its position.
+/// The names an expression can read (EXPR-10): an ordered map in which re-assigning a key keeps its position.
 /// Values are converted to <see cref="ExprValue"/> once, on <see cref="Set"/>, so lookups during evaluation
 /// neither allocate nor re-trim. Not thread-safe: use one per thread and <see cref="Clear"/> it between documents.
 /// </summary>
@@ -13,7 +13,7 @@ public sealed class ExpressionContext
     private readonly List<object?> _rawValues = [];
     private readonly List<ExprValue> _values = [];
     private readonly Dictionary<string, int> _exact = new(StringComparer.Ordinal);
-    // Holds the FIRST key (in insertion order) of each case-insensitive spelling: §8.4 "first key in context order".
+    // Holds the FIRST key (in insertion order) of each case-insensitive spelling: EXPR-3 "first key in context order".
     private readonly Dictionary<string, int> _caseInsensitive = new(StringComparer.OrdinalIgnoreCase);
 
     public ExpressionContext()
@@ -27,7 +27,7 @@ public sealed class ExpressionContext
     public IReadOnlyList<string> Keys { get; }
 
     /// <summary>
-    /// Adds the key at the end, or replaces the value of an existing key in place (§8.8).
+    /// Adds the key at the end, or replaces the value of an existing key in place (EXPR-10).
     /// Values: string, decimal, long, int, DateTime or null; anything else (lists, dictionaries) reads as NULL.
     /// </summary>
     public void Set(string key, object? value)
@@ -49,7 +49,7 @@ public sealed class ExpressionContext
         _caseInsensitive.TryAdd(key, index);
     }
 
-    /// <summary>The value as given to <see cref="Set"/>, found by the lookup rule of §8.4.</summary>
+    /// <summary>The value as given to <see cref="Set"/>, found by the lookup rule of EXPR-3.</summary>
     public bool TryGetValue(string name, out object? value)
     {
         var index = IndexOf(name);
@@ -58,7 +58,7 @@ public sealed class ExpressionContext
     }
 
     /// <summary>
-    /// A field reference (§8.4): the exact key, else the first key equal case-insensitively; missing → NULL.
+    /// A field reference (EXPR-3): the exact key, else the first key equal case-insensitively; missing → NULL.
     /// Strings come back trimmed, blank ones as NULL.
     /// </summary>
     public ExprValue Resolve(string name)
@@ -92,7 +92,7 @@ public sealed class ExpressionContext
         _ => ExprValue.Null,
     };
 
-    // [F6]: field strings are trimmed and a blank one is NULL. Trim() returns the same instance when nothing changes.
+    // EXPR-3: field strings are trimmed and a blank one is NULL. Trim returns the same instance when nothing changes.
     private static ExprValue FromText(string text)
     {
         var trimmed = text.Trim();

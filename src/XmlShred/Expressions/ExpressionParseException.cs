@@ -1,7 +1,7 @@
 namespace XmlShred.Expressions;
 
 /// <summary>
-/// An expression that cannot be compiled (§8.1–8.2, load error L3.6). The message reads
+/// An expression that cannot be compiled (EXPR-1, EXPR-2, load error CONTRACT-9). The message reads
 /// "&lt;problem&gt; at position &lt;n&gt;" with a 0-based character position, e.g.
 /// "expected END, found end of input at position 24".
 /// </summary>

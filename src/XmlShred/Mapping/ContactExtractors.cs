@@ -3,10 +3,10 @@ using XmlShred.Xml;
 
 namespace XmlShred.Mapping;
 
-/// <summary>The contact extractors of §5.7–§5.10. Attribute names are read exactly (§2.4).</summary>
+/// <summary>The contact extractors of TOKEN-8 to TOKEN-11. Attribute names are read exactly (XML-5).</summary>
 internal static class ContactExtractors
 {
-    /// <summary><c>last_valid_pr_contact</c> (§5.7 [F14]).</summary>
+    /// <summary><c>last_valid_pr_contact</c> (TOKEN-8, CONTACT-4).</summary>
     public static object? Primary(MappingEntry entry, TablePlan table, DocumentState state)
     {
         var contact = state.Contacts.Primary;
@@ -18,7 +18,7 @@ internal static class ContactExtractors
         return Finish(value, entry);
     }
 
-    /// <summary><c>last_valid_sec_contact</c> (§5.8): like the primary, without descendant branch or history fallback.</summary>
+    /// <summary><c>last_valid_sec_contact</c> (TOKEN-9): like the primary, without descendant branch or history fallback.</summary>
     public static object? Secondary(MappingEntry entry, TablePlan table, DocumentState state)
     {
         var contact = state.Contacts.Secondary;
@@ -27,7 +27,7 @@ internal static class ContactExtractors
         return Finish(contact.GetExact(entry.XmlAttribute), entry);
     }
 
-    /// <summary><c>authu_contact</c> (§5.9 [F13]).</summary>
+    /// <summary><c>authu_contact</c> (TOKEN-10, CONTACT-6).</summary>
     public static object? AuthorizedUser(MappingEntry entry, DocumentState state)
     {
         var contact = state.Contacts.AuthorizedUser;
@@ -37,7 +37,7 @@ internal static class ContactExtractors
     }
 
     /// <summary>
-    /// <c>curr_address_only</c> (§5.10): the last contact element with the scope's con_id, its last direct address
+    /// <c>curr_address_only</c> (TOKEN-11): the last contact element with the scope's con_id, its last direct address
     /// child of the preferred type, that child's attribute.
     /// </summary>
     public static object? CurrentAddress(MappingEntry entry, in Scope scope, DocumentState state)
@@ -83,7 +83,7 @@ internal static class ContactExtractors
     }
 
     /// <summary>
-    /// Descendant branch (the card branch of §5.7/§5.9, generalized): when the path names an element below the contact
+    /// Descendant branch (the card branch of TOKEN-8, TOKEN-10, generalized): when the path names an element below the contact
     /// and the contact has such descendants, the attribute of the last one.
     /// </summary>
     private static bool DescendantBranch(MappingEntry entry, XmlNode contact, DocumentState state, out object? value)
@@ -114,7 +114,7 @@ internal static class ContactExtractors
         return null;
     }
 
-    /// <summary>A key/value value worth a row: non-blank and not the words null/none (§9).</summary>
+    /// <summary>A key/value value worth a row: non-blank and not the words null/none (KV-1).</summary>
     public static bool IsMeaningfulText(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return false;
@@ -122,7 +122,7 @@ internal static class ContactExtractors
         return !trimmed.Equals("null", StringComparison.OrdinalIgnoreCase) && !trimmed.Equals("none", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>String columns with a positive length: trim, then truncate [F18] [F1].</summary>
+    /// <summary>String columns with a positive length: trim, then truncate (VALUE-7).</summary>
     private static object? Finish(object? value, MappingEntry entry) =>
         value is string s && entry.DataType == DataType.String && entry.DataLength is > 0 ? ValueConversion.PostProcess(s, entry, numbersOnly: false) : value;
 }

@@ -3,7 +3,7 @@ using XmlShred.Xml;
 namespace XmlShred.Mapping;
 
 /// <summary>
-/// Fixed vocabulary of the contact rules (§3.2, §3.6): the key attribute and the attributes/columns that make a
+/// Fixed vocabulary of the contact rules (CONTACT-2, CHILD-3, CHILD-4): the key attribute and the attributes/columns that make a
 /// contact, address or employment row meaningful. They belong to the format, not to one product's contract.
 /// </summary>
 internal static class ContactRules
@@ -19,7 +19,7 @@ internal static class ContactRules
     public const string EmploymentSalaryColumn = "monthly_salary";
     public static readonly string[] MeaningfulEmploymentAttributes = ["business_name", "zip_code", "city"];
 
-    /// <summary>Id grammar [F17]: trimmed ASCII digits with value 1..999999999.</summary>
+    /// <summary>Id grammar VALUE-9: trimmed ASCII digits with value 1..999999999.</summary>
     public static bool TryParseId(string? text, out long id)
     {
         id = 0;

@@ -3,11 +3,11 @@ using XmlShred.Xml;
 
 namespace XmlShred.Mapping;
 
-/// <summary>A valid, de-duplicated contact (§3.3): the winning element for its con_id.</summary>
+/// <summary>A valid, de-duplicated contact (CONTACT-3): the winning element for its con_id.</summary>
 internal sealed record Contact(XmlNode Element, string ConIdText, long ConId, int Priority);
 
 /// <summary>
-/// The contacts of one document and the special selections of §3.4, computed once per document.
+/// The contacts of one document and the special selections of CONTACT-4 to CONTACT-7, computed once per document.
 /// </summary>
 internal sealed class ContactSet
 {
@@ -20,15 +20,15 @@ internal sealed class ContactSet
         ExpressionPrimary = expressionPrimary;
     }
 
-    /// <summary>Valid contacts, one per con_id, in order of the key's first appearance [C-3].</summary>
+    /// <summary>Valid contacts, one per con_id, in order of the key's first appearance (CONTACT-3).</summary>
     public IReadOnlyList<Contact> Valid { get; }
-    /// <summary>Last valid contact with the primary role [F14].</summary>
+    /// <summary>Last valid contact with the primary role (CONTACT-4).</summary>
     public XmlNode? Primary { get; }
     /// <summary>Last contact with the secondary role and a non-blank con_id.</summary>
     public XmlNode? Secondary { get; }
-    /// <summary>Last contact (contract element) with a non-blank con_id and the secondary role [F13].</summary>
+    /// <summary>Last contact (contract element) with a non-blank con_id and the secondary role (CONTACT-6).</summary>
     public XmlNode? AuthorizedUser { get; }
-    /// <summary>Last valid contact (de-duplicated list) with the primary role (§3.4, §8.8).</summary>
+    /// <summary>Last valid contact (de-duplicated list) with the primary role (CONTACT-7, EXPR-10).</summary>
     public Contact? ExpressionPrimary { get; }
 
     public static ContactSet Select(XmlDocumentModel document, CompiledContract contract, List<string> warnings, string appIdText)
@@ -96,7 +96,7 @@ internal sealed class ContactSet
         return new ContactSet(valid, primary, secondary, authorizedUser, expressionPrimary);
     }
 
-    /// <summary>§10 data-quality warnings about the primary role and repeated con_ids among well-formed contacts.</summary>
+    /// <summary>REJECT-5 data-quality warnings about the primary role and repeated con_ids among well-formed contacts.</summary>
     private static void WarnAboutPrimariesAndDuplicates(List<XmlNode> contacts, FilterRule rule, List<string> warnings, string appIdText)
     {
         if (rule.TypeList.Count == 0 || rule.TypeAttribute is null) return;
@@ -116,7 +116,7 @@ internal sealed class ContactSet
 
     private static string? RoleOf(XmlNode element, string? roleAttribute) => roleAttribute is null ? null : element.GetExact(roleAttribute);
 
-    /// <summary>§3.2 [C-2]: valid con_id [F17], a role from the type list [F11], and meaningful data.</summary>
+    /// <summary>CONTACT-2: valid con_id VALUE-9, a role from the type list FILTER-3, and meaningful data.</summary>
     private static bool IsValid(XmlNode element, FilterRule rule, out long conId, out string conIdText, List<string>? warnings, int number)
     {
         conId = 0;

@@ -7,6 +7,7 @@ namespace XmlShred.Mapping;
 /// of their calculated entries. Leaving other names out changes no lookup (exact, then first case-insensitive match)
 /// and spares building a context of every attribute in the document.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The ThreadLocal caches live as long as the contract's mapper and hold no unmanaged resource; their finalizers release the slots.")]
 internal sealed class ContextNames
 {
     private readonly HashSet<string> _names;

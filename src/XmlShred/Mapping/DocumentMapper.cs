@@ -4,7 +4,7 @@ using XmlShred.Xml;
 namespace XmlShred.Mapping;
 
 /// <summary>
-/// The mapping engine: a pure function of (XML, contract) → rows (§11.2). Holds no per-document state, so one
+/// The mapping engine: a pure function of (XML, contract) → rows (OUTPUT-1). Holds no per-document state, so one
 /// instance serves any number of threads at once. Bad documents are rejected with a reason, never thrown.
 /// </summary>
 public sealed class DocumentMapper : IApplicationMapper
@@ -98,7 +98,7 @@ public sealed class DocumentMapper : IApplicationMapper
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // §4.1: an unexpected failure drops only this table.
+            // ROW-5: an unexpected failure drops only this table.
             state.Warnings.Add($"Table processing error for {table.Name}: {ex.Message}");
             return [];
         }

@@ -33,6 +33,6 @@ internal sealed class DocumentState
     public ContactSet Contacts { get; }
     public List<string> Warnings { get; } = [];
 
-    /// <summary>The application expression context of §8.8, built on first use and shared by every table.</summary>
+    /// <summary>The application expression context of EXPR-10, built on first use and shared by every table.</summary>
     public ExpressionContext ApplicationContext() => _applicationContext ??= ExpressionContexts.ForApplication(this);
 }

@@ -3,15 +3,15 @@ using XmlShred.Xml;
 
 namespace XmlShred.Mapping;
 
-/// <summary>Pre-processing validation after parsing (§10 E3, E4): the application id and the application element.</summary>
+/// <summary>Pre-processing validation after parsing (REJECT-2, REJECT-3): the application id and the application element.</summary>
 internal static class DocumentValidator
 {
     private const string RequestElement = "Request";
     private const string CustDataElement = "CustData";
 
     /// <summary>
-    /// Returns the app id when Request/@ID is valid (even if E4 fails, so the rejection still names it) and adds every
-    /// error found to <paramref name="errors"/> (E3 and E4 are both reported). The document is valid when none is added.
+    /// Returns the app id when Request/@ID is valid (even if REJECT-3 fails, so the rejection still names it) and adds every
+    /// error found to <paramref name="errors"/> (REJECT-2, REJECT-3 are both reported). The document is valid when none is added.
     /// </summary>
     public static long? Validate(XmlDocumentModel document, CompiledContract contract, List<string> errors)
     {

@@ -2,7 +2,7 @@ using XmlShred.Contract;
 
 namespace XmlShred.Mapping;
 
-/// <summary>Resolves, transforms and includes one entry (§4.2–§4.5).</summary>
+/// <summary>Resolves, transforms and includes one entry (READ-1 to READ-6, CHAIN-1, CHAIN-2, DEFAULT-1, DEFAULT-2).</summary>
 internal static class EntryEvaluator
 {
     public static ColumnValue Evaluate(MappingEntry entry, TablePlan table, in Scope scope, DocumentState state)
@@ -13,7 +13,7 @@ internal static class EntryEvaluator
     }
 
     /// <summary>
-    /// §4.3: the plain conversion when the entry has no mapping type (row-creating tokens do not count, §9.6),
+    /// CHAIN-1, CHAIN-2: the plain conversion when the entry has no mapping type (row-creating tokens do not count, KV-7),
     /// else the chain; then string post-processing.
     /// </summary>
     public static object? Transform(MappingEntry entry, object? input, in Scope scope, DocumentState state, out bool defaultSupplied)
@@ -25,14 +25,14 @@ internal static class EntryEvaluator
         return value is string text ? ValueConversion.PostProcess(text, entry, entry.Has(MappingTokenKind.NumbersOnly)) : value;
     }
 
-    /// <summary>§4.3 A: blank → typed default; otherwise the column type's conversion.</summary>
+    /// <summary>CHAIN-1: blank → typed default; otherwise the column type's conversion.</summary>
     private static object? TransformPlain(object? input, MappingEntry entry)
     {
         if (input is not string text || string.IsNullOrWhiteSpace(text)) return input is decimal ? input : entry.TypedDefault;
         return ValueConversion.Plain(text, entry);
     }
 
-    /// <summary>§4.4 [I-1]..[I-3b] and the applied-default test [D-1].</summary>
+    /// <summary>DEFAULT-2 and the applied-default test (DEFAULT-3).</summary>
     private static ColumnValue Include(MappingEntry entry, object? input, object? value, bool defaultSupplied, DocumentState state, TablePlan table)
     {
         if (value is null)

@@ -3,7 +3,7 @@ using XmlShred.Xml;
 
 namespace XmlShred.Mapping;
 
-/// <summary>Builds the names an expression sees (§8.8).</summary>
+/// <summary>Builds the names an expression sees (EXPR-10).</summary>
 internal static class ExpressionContexts
 {
     /// <summary>
@@ -70,7 +70,7 @@ internal static class ExpressionContexts
         if (names.Contains(key)) context.Set(key, value);
     }
 
-    /// <summary>Contact context: its attributes and its child lists (§8.8, unused by the reference contracts).</summary>
+    /// <summary>Contact context: its attributes and its child lists (EXPR-10, unused by the reference contracts).</summary>
     public static ExpressionContext ForContact(DocumentState state, XmlNode contact)
     {
         var context = new ExpressionContext();

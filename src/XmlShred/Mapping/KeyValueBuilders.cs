@@ -2,7 +2,7 @@ using XmlShred.Contract;
 
 namespace XmlShred.Mapping;
 
-/// <summary>The key/value builders of §9.1–§9.4. Values are read without a context (§9).</summary>
+/// <summary>The key/value builders of KV-2 to KV-5. Values are read without a context (KV-1).</summary>
 internal static class KeyValueBuilders
 {
     private static readonly string[] s_truthy = ["y", "yes", "true", "t", "1"];
@@ -31,7 +31,7 @@ internal static class KeyValueBuilders
         return rows;
     }
 
-    /// <summary>§9.1: <c>add_score(id)</c> with a value that converts to the column type.</summary>
+    /// <summary>KV-2: <c>add_score(id)</c> with a value that converts to the column type.</summary>
     private static Row? Score(MappingEntry entry, MappingToken token, object? value)
     {
         if (string.IsNullOrEmpty(token.Parameter)) return null;
@@ -43,7 +43,7 @@ internal static class KeyValueBuilders
         return row;
     }
 
-    /// <summary>§9.2: a row with value "1" only for truthy inputs.</summary>
+    /// <summary>KV-3: a row with value "1" only for truthy inputs.</summary>
     private static Row? Indicator(MappingToken token, object? value)
     {
         if (value is not string text || !s_truthy.Contains(text.Trim().ToLowerInvariant())) return null;
@@ -53,7 +53,7 @@ internal static class KeyValueBuilders
         return row;
     }
 
-    /// <summary>§9.3: <c>[attribute]</c>, <c>[element]</c>, trimmed text.</summary>
+    /// <summary>KV-4: <c>[attribute]</c>, <c>[element]</c>, trimmed text.</summary>
     private static Row? History(MappingEntry entry, MappingToken token, object? value)
     {
         if (token.HasParentheses) return null; // the token must be exactly add_history
@@ -67,7 +67,7 @@ internal static class KeyValueBuilders
         return row;
     }
 
-    /// <summary>§9.4: attribute name and value, plus the token's report key when it has parentheses.</summary>
+    /// <summary>KV-5: attribute name and value, plus the token's report key when it has parentheses.</summary>
     private static Row? ReportLookup(MappingEntry entry, MappingToken token, object? value)
     {
         var text = value is null ? null : ValueConversion.ToText(value);

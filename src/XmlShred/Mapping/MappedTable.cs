@@ -3,7 +3,7 @@ using XmlShred.Contract;
 namespace XmlShred.Mapping;
 
 /// <summary>
-/// The rows one document produced for one table. Every row has a slot for every column (§11.4);
+/// The rows one document produced for one table. Every row has a slot for every column (OUTPUT-4);
 /// values are <see cref="long"/> (integers, enum codes, bits), <see cref="decimal"/> (carrying the column's scale),
 /// <see cref="string"/>, <see cref="DateTime"/> (naive), or null. An empty string is written as NULL.
 /// </summary>

@@ -4,7 +4,7 @@ public enum MappingOutcome
 {
     /// <summary>Rows were produced (possibly only the application row).</summary>
     Mapped,
-    /// <summary>Pre-processing validation failed (§10); only a failed processing_log row is written.</summary>
+    /// <summary>Pre-processing validation failed (REJECT-1 to REJECT-5); only a failed processing_log row is written.</summary>
     Rejected,
 }
 
@@ -30,7 +30,7 @@ public sealed class MappingResult
     public string? Reason { get; }
     /// <summary>Tables with at least one row, in write order.</summary>
     public IReadOnlyList<MappedTable> Tables { get; }
-    /// <summary>Data-quality warnings (§10, §11.7); they never block the application.</summary>
+    /// <summary>Data-quality warnings (REJECT-5, OUTPUT-8); they never block the application.</summary>
     public IReadOnlyList<string> Warnings { get; }
 
     public int RowCount

@@ -1,6 +1,6 @@
 namespace XmlShred.Mapping;
 
-/// <summary><c>extract_numeric</c> [F2]: the first numeric token in a text, e.g. <c>"approx -1,234.5 USD"</c> → -1234.5.</summary>
+/// <summary><c>extract_numeric</c> TOKEN-6: the first numeric token in a text, e.g. <c>"approx -1,234.5 USD"</c> → -1234.5.</summary>
 internal static class NumericToken
 {
     public static decimal? Extract(string text)

@@ -9,7 +9,7 @@ namespace XmlShred.Mapping;
 /// </summary>
 public sealed class ProductLineMapper : IApplicationMapper
 {
-    private readonly IReadOnlyList<DocumentMapper> _mappers;
+    private readonly List<DocumentMapper> _mappers;
     private readonly MappingOptions _options;
 
     public ProductLineMapper(IReadOnlyList<CompiledContract> contracts, MappingOptions? options = null)

@@ -10,7 +10,7 @@ internal struct Cell
     public MappingEntry? Entry;
     public bool IsDefault;
 
-    /// <summary>A default of an entry flagged <c>exclude_default_when_record_empty</c> [F3].</summary>
+    /// <summary>A default of an entry flagged <c>exclude_default_when_record_empty</c> (DEFAULT-4).</summary>
     public readonly bool IsConditional => IsDefault && Entry is { ExcludeDefaultWhenRecordEmpty: true };
 }
 
@@ -24,7 +24,7 @@ internal sealed class Row
 
     public List<Cell> Cells { get; }
 
-    /// <summary>For slot tables (collateral, warranties): the entries of this row's slot, for column completion (§4.8).</summary>
+    /// <summary>For slot tables (collateral, warranties): the entries of this row's slot, for column completion (ROW-4).</summary>
     public IReadOnlyList<MappingEntry>? SlotEntries { get; init; }
 
     public int IndexOf(string column)

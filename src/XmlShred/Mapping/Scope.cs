@@ -7,15 +7,15 @@ internal enum ScopeKind
 {
     /// <summary>No context: application-level entries without calculated fields, key/value builders.</summary>
     None,
-    /// <summary>A contact row (§4.7.2).</summary>
+    /// <summary>A contact row (ROW-3).</summary>
     Contact,
-    /// <summary>An address or employment row (§4.7.3).</summary>
+    /// <summary>An address or employment row (CHILD-2).</summary>
     Child,
-    /// <summary>An application-level table with calculated fields, or collateral (§8.8).</summary>
+    /// <summary>An application-level table with calculated fields, or collateral (EXPR-10).</summary>
     Application,
 }
 
-/// <summary>The context one entry is evaluated in (§4.2): which element it reads and which names expressions see.</summary>
+/// <summary>The context one entry is evaluated in (READ-1 to READ-6): which element it reads and which names expressions see.</summary>
 internal readonly struct Scope
 {
     private readonly Func<ExpressionContext>? _expressionContext;

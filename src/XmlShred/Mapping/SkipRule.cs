@@ -2,10 +2,10 @@ using XmlShred.Contract;
 
 namespace XmlShred.Mapping;
 
-/// <summary>The skip rule and conditional defaults of §4.6 [D-2] [D-3] [F3].</summary>
+/// <summary>The skip rule and conditional defaults of DEFAULT-4, DEFAULT-5, DEFAULT-6.</summary>
 internal static class SkipRule
 {
-    /// <summary>Applies §4.6; returns false when the row must be dropped (never for <paramref name="neverDrop"/> tables).</summary>
+    /// <summary>Applies DEFAULT-4 to DEFAULT-6; returns false when the row must be dropped (never for <paramref name="neverDrop"/> tables).</summary>
     public static bool Apply(Row row, bool neverDrop)
     {
         var meaningful = 0;

@@ -3,10 +3,10 @@ using XmlShred.Contract;
 
 namespace XmlShred.Mapping;
 
-/// <summary>Builders whose rows are numbered slots: policy exceptions (§9.5), warranties (§9.6), collateral (§9.7).</summary>
+/// <summary>Builders whose rows are numbered slots: policy exceptions (KV-6), warranties (KV-7), collateral (KV-8).</summary>
 internal static class SlotBuilders
 {
-    /// <summary>The collateral column that only counts as real data when it is a positive number (§9.7).</summary>
+    /// <summary>The collateral column that only counts as real data when it is a positive number (KV-8).</summary>
     private const string ValueColumnNeedingPositive = "wholesale_value";
 
     public static List<Row> PolicyExceptions(TablePlan table, DocumentState state)
@@ -57,7 +57,7 @@ internal static class SlotBuilders
             if (!meaningful) continue;
             row.Set(BuilderColumns.AppId, state.AppId);
             row.Set(BuilderColumns.WarrantyType, type);
-            // §9.6: a flag column another warranty type fills (char_to_bit) is 0 on rows without it.
+            // KV-7: a flag column another warranty type fills (char_to_bit) is 0 on rows without it.
             foreach (var flag in table.Entries)
             {
                 if (flag.Has(MappingTokenKind.CharToBit) && flag.TargetColumn.Length > 0 && !row.Has(flag.TargetColumn)) row.Set(flag.TargetColumn, 0L, flag);
@@ -100,7 +100,7 @@ internal static class SlotBuilders
     }
 
     /// <summary>
-    /// One slot entry (§9.6, §9.7): a char_to_bit flag is always set and never makes the slot real (returns null);
+    /// One slot entry (KV-7, KV-8): a char_to_bit flag is always set and never makes the slot real (returns null);
     /// otherwise a meaningful value converted like any column is set and returned.
     /// </summary>
     private static object? SetSlotColumn(Row row, MappingEntry entry, TablePlan table, DocumentState state)

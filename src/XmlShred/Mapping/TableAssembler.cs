@@ -2,7 +2,7 @@ using XmlShred.Contract;
 
 namespace XmlShred.Mapping;
 
-/// <summary>Turns built rows into a <see cref="MappedTable"/>: in-document key rules, column completion (§4.8), column union (§11.4).</summary>
+/// <summary>Turns built rows into a <see cref="MappedTable"/>: in-document key rules, column completion (ROW-4), column union (OUTPUT-4).</summary>
 internal static class TableAssembler
 {
     public static MappedTable Assemble(TablePlan table, List<Row> rows)
@@ -42,7 +42,7 @@ internal static class TableAssembler
         return new MappedTable(table, columns, values);
     }
 
-    /// <summary>§4.8 [F15]: the typed default of the entry producing the column, unless that entry is flagged.</summary>
+    /// <summary>ROW-4: the typed default of the entry producing the column, unless that entry is flagged.</summary>
     private static object? CompletionValue(TablePlan table, Row row, string column)
     {
         var entries = row.SlotEntries ?? table.Entries;
@@ -54,7 +54,7 @@ internal static class TableAssembler
         return null;
     }
 
-    /// <summary>§11.6: within one application only the first row per key is inserted (when the key is complete).</summary>
+    /// <summary>OUTPUT-6: within one application only the first row per key is inserted (when the key is complete).</summary>
     private static List<Row> KeepFirstPerKey(TablePlan table, List<Row> rows)
     {
         // Address/employment rows are keyed by (con_id, type); without a mapped type column there is no such key.
@@ -69,7 +69,7 @@ internal static class TableAssembler
         return kept;
     }
 
-    /// <summary>§11.6 upserts within one application: the first row per key stays, carrying the last row's values.</summary>
+    /// <summary>OUTPUT-6 upserts within one application: the first row per key stays, carrying the last row's values.</summary>
     private static List<Row> KeepLastValuePerKey(TablePlan table, List<Row> rows)
     {
         if (rows.Count < 2) return rows;

@@ -3,10 +3,10 @@ using XmlShred.Xml;
 
 namespace XmlShred.Mapping;
 
-/// <summary>Builders for application-level, contact and contact-child tables (§4.7).</summary>
+/// <summary>Builders for application-level, contact and contact-child tables (ROW-2, ROW-3, CHILD-2).</summary>
 internal static class TableBuilders
 {
-    /// <summary>§4.7.1: one row; a context only when the table has a calculated field.</summary>
+    /// <summary>ROW-2: one row; a context only when the table has a calculated field.</summary>
     public static List<Row> Application(TablePlan table, DocumentState state, bool neverDrop)
     {
         var scope = table.HasCalculatedField
@@ -19,7 +19,7 @@ internal static class TableBuilders
         return [row];
     }
 
-    /// <summary>§4.7.2: one row per valid contact, never dropped.</summary>
+    /// <summary>ROW-3: one row per valid contact, never dropped.</summary>
     public static List<Row> Contacts(TablePlan table, DocumentState state)
     {
         var rows = new List<Row>();
@@ -37,7 +37,7 @@ internal static class TableBuilders
         return rows;
     }
 
-    /// <summary>§3.5 + §4.7.3: rows from the direct address/employment children of each winning contact element.</summary>
+    /// <summary>CHILD-2: rows from the direct address/employment children of each winning contact element.</summary>
     public static List<Row> ContactChildren(TablePlan table, FilterRule rule, DocumentState state)
     {
         var rows = new List<Row>();
@@ -72,7 +72,7 @@ internal static class TableBuilders
         return rows;
     }
 
-    /// <summary>A filter rule's <c>required_attributes</c>: present and non-blank, or one of the codes (trimmed, CI) [F11].</summary>
+    /// <summary>A filter rule's <c>required_attributes</c>: present and non-blank, or one of the codes (trimmed, CI) (FILTER-3).</summary>
     private static bool PassesRule(XmlNode child, FilterRule rule)
     {
         foreach (var required in rule.RequiredAttributes)
@@ -84,7 +84,7 @@ internal static class TableBuilders
         return true;
     }
 
-    /// <summary>[C-6] / [C-7]: the child row carries real address or employment data.</summary>
+    /// <summary>CHILD-3, CHILD-4: the child row carries real address or employment data.</summary>
     private static bool IsMeaningfulChild(Row row, XmlNode child, ElementRole role)
     {
         var (columns, attributes) = role == ElementRole.Address

@@ -4,7 +4,7 @@ using XmlShred.Values;
 
 namespace XmlShred.Mapping;
 
-/// <summary>The mapping-type chain of §4.3 B and each token's step (§5).</summary>
+/// <summary>The mapping-type chain of CHAIN-2 and each token's step (TOKEN-1 to TOKEN-12).</summary>
 internal static class ValueChain
 {
     public static object? Run(MappingEntry entry, object? input, in Scope scope, DocumentState state, ref bool defaultSupplied)
@@ -63,7 +63,7 @@ internal static class ValueChain
                 if (ValueConversion.IsBlank(current)) return entry.TypedDefault;
                 return NumericToken.Extract(Text(current)) is { } number ? ConvertTo(entry, number) : null;
             case MappingTokenKind.LastValidPrimary or MappingTokenKind.LastValidSecondary or MappingTokenKind.AuthorizedUser:
-                return current; // resolved by [V-1] already
+                return current; // resolved by (READ-1) already
             case MappingTokenKind.CurrentAddressOnly:
                 return scope.HasContext && scope.ConIdText is not null ? ContactExtractors.CurrentAddress(entry, scope, state) : current;
             case MappingTokenKind.UtcNowIfNull:
@@ -78,7 +78,7 @@ internal static class ValueChain
         }
     }
 
-    /// <summary><c>char_to_bit</c> (§5.3) on a raw value: never null, never a default.</summary>
+    /// <summary><c>char_to_bit</c> (TOKEN-3) on a raw value: never null, never a default.</summary>
     public static long CharToBit(DocumentState state, object? value) =>
         BitLookup(state.Contract.CharToBit, Text(value), upperFallback: true);
 
@@ -87,7 +87,7 @@ internal static class ValueChain
 
     private static string Text(object? value) => value is null || value == Markers.Calc || value == Markers.List ? "" : ValueConversion.ToText(value).Trim();
 
-    /// <summary>§6 [E-2] [E-3]: lookup, else null (nullable) or the typed default.</summary>
+    /// <summary>ENUM-2, ENUM-3: lookup, else null (nullable) or the typed default.</summary>
     private static object? ApplyEnum(MappingEntry entry, object? current, ref bool defaultSupplied)
     {
         var code = entry.EnumMap?.Lookup(current is null || current == Markers.Calc || current == Markers.List ? null : ValueConversion.ToText(current));
@@ -104,7 +104,7 @@ internal static class ValueChain
         return 0;
     }
 
-    /// <summary>§5.2: evaluate and convert the result to the column.</summary>
+    /// <summary>TOKEN-1: evaluate and convert the result to the column.</summary>
     private static object? Calculate(MappingEntry entry, in Scope scope, DocumentState state, bool nextIsEnum)
     {
         if (entry.Expression is null || !scope.HasContext) return null;

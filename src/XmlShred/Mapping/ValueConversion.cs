@@ -5,7 +5,7 @@ using XmlShred.Values;
 namespace XmlShred.Mapping;
 
 /// <summary>
-/// Type conversions of §7. Mapper values are <see cref="long"/>, <see cref="decimal"/> (with its scale),
+/// Type conversions of VALUE-1. Mapper values are <see cref="long"/>, <see cref="decimal"/> (with its scale),
 /// <see cref="string"/>, <see cref="DateTime"/> or null; every failure yields null, never an exception.
 /// </summary>
 internal static class ValueConversion
@@ -14,7 +14,7 @@ internal static class ValueConversion
 
     public static bool IsBlank(object? value) => value is null || (value is string s && string.IsNullOrWhiteSpace(s));
 
-    /// <summary>The generic conversion <c>generic(v, type)</c> (§7); <paramref name="scale"/> is used for decimals.</summary>
+    /// <summary>The generic conversion <c>generic(v, type)</c> (VALUE-1); <paramref name="scale"/> is used for decimals.</summary>
     public static object? Generic(object? value, DataType type, int? scale = null)
     {
         if (IsBlank(value)) return null;
@@ -47,7 +47,7 @@ internal static class ValueConversion
         };
     }
 
-    /// <summary>Plain-mapping conversion of a non-blank value (§4.3 A2): integer grammar [F5], decimal at scale [F16], else generic.</summary>
+    /// <summary>Plain-mapping conversion of a non-blank value (CHAIN-1): integer grammar VALUE-2, decimal at scale VALUE-4, else generic.</summary>
     public static object? Plain(string value, MappingEntry entry)
     {
         if (entry.DataType.IsInteger()) return IntegerText.TryParsePlain(value, out var n) ? n : null;
@@ -89,7 +89,7 @@ internal static class ValueConversion
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 
-    /// <summary>Typed default (§4.5 [F4]): the default converted to the entry's type, or null when blank or unconvertible.</summary>
+    /// <summary>Typed default (DEFAULT-1): the default converted to the entry's type, or null when blank or unconvertible.</summary>
     public static object? TypedDefault(MappingEntry entry)
     {
         if (string.IsNullOrWhiteSpace(entry.DefaultText)) return null;
@@ -98,7 +98,7 @@ internal static class ValueConversion
         return typed is string s ? PostProcess(s, entry, numbersOnly: false) : typed;
     }
 
-    /// <summary>§4.3 C on a string result: optional digit filter, trim, truncate to data_length (code points), trim.</summary>
+    /// <summary>VALUE-7 on a string result: optional digit filter, trim, truncate to data_length (code points), trim.</summary>
     public static string PostProcess(string value, MappingEntry entry, bool numbersOnly)
     {
         var s = numbersOnly ? DigitsOnly(value) : value;
@@ -125,7 +125,7 @@ internal static class ValueConversion
         });
     }
 
-    /// <summary>Keeps the first <paramref name="length"/> code points; a surrogate pair counts as one and is never split (§7.1).</summary>
+    /// <summary>Keeps the first <paramref name="length"/> code points; a surrogate pair counts as one and is never split (VALUE-7).</summary>
     public static string Truncate(string value, int length)
     {
         if (value.Length <= length) return value;

@@ -3,7 +3,7 @@ using XmlShred.Xml;
 
 namespace XmlShred.Mapping;
 
-/// <summary>Finds an entry's input value <c>v</c> (§4.2 [V-1]..[V-5]).</summary>
+/// <summary>Finds an entry's input value <c>v</c> (READ-1 to READ-6).</summary>
 internal static class ValueResolver
 {
     private const string RequestPath = "/Provenir/Request/CustData/";
@@ -11,22 +11,22 @@ internal static class ValueResolver
     public static object? Resolve(MappingEntry entry, TablePlan table, in Scope scope, DocumentState state)
     {
         var contract = state.Contract;
-        // [V-1] extractors, in this order.
+        // READ-1 extractors, in this order.
         if (entry.Has(MappingTokenKind.LastValidPrimary)) return ContactExtractors.Primary(entry, table, state);
         if (entry.Has(MappingTokenKind.LastValidSecondary)) return ContactExtractors.Secondary(entry, table, state);
         if (entry.Has(MappingTokenKind.AuthorizedUser)) return ContactExtractors.AuthorizedUser(entry, state);
-        // [V-2]
+        // READ-2
         if (entry.Has(MappingTokenKind.CalculatedField)) return Markers.Calc;
         var attribute = entry.XmlAttribute;
-        // [V-3] application-element attributes copied onto every contact row.
+        // READ-3 application-element attributes copied onto every contact row.
         if (table.Kind == TableKind.Contact && scope.HasContext && IsApplicationElementPath(entry.XmlPath, contract.ApplicationElement))
             return attribute is null ? null : state.Document.Find(entry.XmlPath)?.GetExact(attribute);
         var contactSegment = entry.ContactSegment;
         var isContactTable = table.Kind is TableKind.Contact or TableKind.Address or TableKind.Employment;
-        // [V-3a] contact-level paths in application-level tables read the primary contact [F14].
+        // READ-4 contact-level paths in application-level tables read the primary contact (CONTACT-4).
         if (!isContactTable && contactSegment >= 0)
             return attribute is null ? null : WalkFromPrimary(entry.PathSegments, contactSegment, attribute, state);
-        // [V-4] the current contact or child element.
+        // READ-5 the current contact or child element.
         if (scope.Kind is ScopeKind.Contact or ScopeKind.Child && (contactSegment >= 0 || table.Kind is TableKind.Address or TableKind.Employment))
         {
             if (scope.Kind == ScopeKind.Child || table.Kind is TableKind.Address or TableKind.Employment)
@@ -36,7 +36,7 @@ internal static class ValueResolver
             var next = entry.PathSegments[contactSegment + 1];
             return next == contract.AddressRule.ElementName || next == contract.EmploymentRule?.ElementName ? Markers.List : null;
         }
-        // [V-5] Path Map.
+        // READ-6 Path Map.
         return state.Document.Lookup(entry.XmlPath, attribute);
     }
 
@@ -45,7 +45,7 @@ internal static class ValueResolver
         && path.StartsWith(RequestPath, StringComparison.Ordinal)
         && path.EndsWith(applicationElement, StringComparison.Ordinal);
 
-    /// <summary>[V-3a]: from the primary contact, the last direct child per remaining segment, then the attribute.</summary>
+    /// <summary>READ-4: from the primary contact, the last direct child per remaining segment, then the attribute.</summary>
     private static string? WalkFromPrimary(IReadOnlyList<string> segments, int contactSegment, string attribute, DocumentState state)
     {
         var node = state.Contacts.Primary;

@@ -7,6 +7,7 @@ namespace XmlShred.Pipeline;
 /// estimated bytes (<see cref="ByteBudget"/>). A full queue makes workers wait: backpressure, never a drop.
 /// Bytes are released when the writer takes an item.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is the pipeline's insert queue; the name says so.")]
 public sealed class InsertQueue
 {
     private readonly Channel<QueueItem> _channel;

@@ -27,7 +27,7 @@ public sealed class ProcessingLogFactory
         DurationMs = durationMs,
     };
 
-    /// <summary>A failed row; the reason is <c>"&lt;stage&gt;: &lt;message&gt;"</c> cut to 500 characters (§11.5).</summary>
+    /// <summary>A failed row; the reason is <c>"&lt;stage&gt;: &lt;message&gt;"</c> cut to 500 characters (OUTPUT-5).</summary>
     public ProcessingLogEntry Failure(long appId, string stage, string message, double durationMs) =>
         Success(appId, durationMs) with { Status = ProcessingLogEntry.Failed, Stage = stage, FailureReason = Reason(stage, message) };
 

@@ -7,7 +7,7 @@ namespace XmlShred.Pipeline;
 /// <summary>
 /// The reference's before-state, kept for comparison (<c>--mode sequential</c>): fetch a page of
 /// <see cref="RunOptions.BatchSize"/> documents, map it with N parallel workers, wait for all of them, write it,
-/// repeat. As in the reference (§11.1), each application is written in a transaction of its own. Nothing overlaps,
+/// repeat. As in the reference (OUTPUT-2), each application is written in a transaction of its own. Nothing overlaps,
 /// so the database idles while mapping runs and the CPUs idle while it writes.
 /// </summary>
 internal sealed class SequentialPipeline

@@ -23,13 +23,13 @@ public sealed class TableRowGroup
 }
 
 /// <summary>
-/// Splits a batch into as few row groups as §11.4 allows, table by table in write order. Applications fill different
+/// Splits a batch into as few row groups as OUTPUT-4 allows, table by table in write order. Applications fill different
 /// columns of a table (a column in no row of an application is left out so the database default applies), and one
 /// statement per distinct column list costs hundreds of round trips per batch. So rows are padded to the union of
 /// the batch's columns, except where padding would change what is stored:
 /// <list type="bullet">
 /// <item>a column with a database default stays out of rows that lack it (rows are grouped by which defaulted columns they carry);</item>
-/// <item>upsert tables keep each exact column list, because an update sets only the columns the row has (§11.6).</item>
+/// <item>upsert tables keep each exact column list, because an update sets only the columns the row has (OUTPUT-6).</item>
 /// </list>
 /// </summary>
 public static class BatchTableGroups
@@ -53,7 +53,7 @@ public static class BatchTableGroups
         return groups;
     }
 
-    private static IEnumerable<TableRowGroup> ByExactColumns(List<MappedTable> tables)
+    private static List<TableRowGroup> ByExactColumns(List<MappedTable> tables)
     {
         var groups = new Dictionary<string, TableRowGroup>(StringComparer.Ordinal);
         var ordered = new List<TableRowGroup>();
@@ -71,7 +71,7 @@ public static class BatchTableGroups
         return ordered;
     }
 
-    private static IEnumerable<TableRowGroup> Padded(TablePlan plan, List<MappedTable> tables, Func<string, string, bool> hasDefault)
+    private static List<TableRowGroup> Padded(TablePlan plan, List<MappedTable> tables, Func<string, string, bool> hasDefault)
     {
         var union = new List<string>();
         foreach (var table in tables)

@@ -59,7 +59,7 @@ public interface ITargetDatabase : IAsyncDisposable
 public interface IBatchWriter : IAsyncDisposable
 {
     /// <summary>
-    /// One transaction: every table in write order (insert-if-absent / upsert per §11.6), then each application's
+    /// One transaction: every table in write order (insert-if-absent / upsert per OUTPUT-6), then each application's
     /// processing_log row; commit. On any failure the transaction is rolled back and the exception rethrown,
     /// so the caller can split the batch. Cancellation rolls back too.
     /// </summary>

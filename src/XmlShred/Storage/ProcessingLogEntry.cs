@@ -1,6 +1,6 @@
 namespace XmlShred.Storage;
 
-/// <summary>One processing_log row (§0.3, §11.5): what happened to one application in one run.</summary>
+/// <summary>One processing_log row (OUTPUT-5): what happened to one application in one run.</summary>
 public sealed record ProcessingLogEntry
 {
     public required long AppId { get; init; }

@@ -2,7 +2,7 @@ using XmlShred.Contract;
 
 namespace XmlShred.Storage;
 
-/// <summary>processing_log entries as a row group, so bulk writers load them like any other table (§11.5).</summary>
+/// <summary>processing_log entries as a row group, so bulk writers load them like any other table (OUTPUT-5).</summary>
 public static class ProcessingLogRows
 {
     private static readonly ColumnSpec[] s_columns =

@@ -3,7 +3,7 @@ using XmlShred.Contract;
 namespace XmlShred.Storage;
 
 /// <summary>
-/// The foreign keys every relational target creates (§11.3, SCHEMA §8): the root table is the contract's application table;
+/// The foreign keys every relational target creates (OUTPUT-3): the root table is the contract's application table;
 /// tables carrying app_id reference it, and address/employment rows reference the contact table by con_id.
 /// </summary>
 public static class TargetRelations

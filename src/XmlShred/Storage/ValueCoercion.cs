@@ -8,7 +8,7 @@ namespace XmlShred.Storage;
 /// </summary>
 public static class ValueCoercion
 {
-    /// <summary>Null and "" (written as NULL, §11.4) are both absent values.</summary>
+    /// <summary>Null and "" (written as NULL, OUTPUT-4) are both absent values.</summary>
     public static bool IsNull(object? value) => value is null || value is DBNull || value is string { Length: 0 };
 
     public static long ToInt64(object value) => value switch

@@ -52,7 +52,7 @@ internal sealed partial class DocumentWriter
         var address = _xml.Start("contact_address").Attr("addr_type", FakeData.Messy(_rng, type));
         if (type == "PREV" && _rng.Chance(0.25))
         {
-            // a previous address with nothing filled in: the mapper must drop it (§3.6)
+            // a previous address with nothing filled in: the mapper must drop it (CHILD-3, CHILD-4)
             address.Attr("street_number", "").Attr("city", "").Attr("state", "").Attr("zip_code", "").Empty();
             return;
         }

@@ -32,7 +32,7 @@ internal sealed partial class DocumentWriter
             .Empty();
     }
 
-    /// <summary>Rescoring appends a new element: the contract reads the last one (Path Map, §2.3).</summary>
+    /// <summary>Rescoring appends a new element: the contract reads the last one (Path Map, XML-4).</summary>
     private void WriteRiskScores()
     {
         var rescore = _rng.Weighted(("1", 70), ("2", 22), ("3", 8))[0] - '0';

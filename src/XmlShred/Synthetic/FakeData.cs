@@ -68,7 +68,7 @@ internal static class FakeData
 
     public static bool Chance(this Random rng, double p) => rng.NextDouble() < p;
 
-    /// <summary>A date in one of the accepted spellings (§7.4), occasionally one the mapper must reject.</summary>
+    /// <summary>A date in one of the accepted spellings (VALUE-5), occasionally one the mapper must reject.</summary>
     public static string Date(Random rng, DateTime value, bool withTime)
     {
         var roll = rng.Next(100);

@@ -3,7 +3,7 @@ namespace XmlShred.Synthetic;
 /// <summary>What <see cref="DocumentGenerator"/> produces: how many documents, from which seed, how many broken ones.</summary>
 public sealed record GeneratorOptions
 {
-    /// <summary>Largest app id the generator accepts: con_ids are app_id*10+k and must stay ≤ 999,999,999 (§3.2).</summary>
+    /// <summary>Largest app id the generator accepts: con_ids are app_id*10+k and must stay ≤ 999,999,999 (CONTACT-2).</summary>
     public const long MaxAppId = 99_999_999;
 
     /// <summary>Number of documents to generate.</summary>

@@ -26,7 +26,7 @@ internal static class InvalidDocuments
         _ => DocumentShape.Valid(appId, prolog),
     };
 
-    /// <summary>A DOCTYPE with an internal entity: harmless here, but the reader must refuse every DTD (S-1).</summary>
+    /// <summary>A DOCTYPE with an internal entity: harmless here, but the reader must refuse every DTD (XML-2).</summary>
     private const string Doctype = "<!DOCTYPE Provenir [\n  <!ENTITY bank \"Demo Bank\">\n]>\n";
 
     /// <summary>Cuts a document somewhere in its second half, never keeping less than the minimum size.</summary>

@@ -1,11 +1,11 @@
 namespace XmlShred.Values;
 
-/// <summary>Generic bit conversion of §7.5 [F4]: words and numbers to 0/1; anything else is not a bit.</summary>
+/// <summary>Generic bit conversion of VALUE-6: words and numbers to 0/1; anything else is not a bit.</summary>
 public static class BitText
 {
     /// <summary>
     /// Trimmed, case-insensitive: <c>1 true y yes t</c> → 1; <c>0 false n no f</c> and "" → 0;
-    /// another number (§7.2 grammar) → 1 if non-zero else 0; anything else → false.
+    /// another number (VALUE-4 grammar) → 1 if non-zero else 0; anything else → false.
     /// </summary>
     public static bool TryParse(ReadOnlySpan<char> text, out int bit)
     {

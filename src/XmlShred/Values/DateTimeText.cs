@@ -1,7 +1,7 @@
 namespace XmlShred.Values;
 
 /// <summary>
-/// The date/time grammar of §7.4 [F7]: ISO <c>YYYY-M-D</c> or month-first <c>M/D/YYYY</c>, an optional
+/// The date/time grammar of VALUE-5: ISO <c>YYYY-M-D</c> or month-first <c>M/D/YYYY</c>, an optional
 /// time (<c>T</c> or spaces, <c>H:m[:s[.fraction]]</c>, optional AM/PM) and an optional offset that is
 /// validated and then dropped. Hand-written because it runs for every date attribute of every document.
 /// </summary>
@@ -36,10 +36,10 @@ public static class DateTimeText
         return true;
     }
 
-    /// <summary><c>YYYY-MM-DDTHH:MM:SS</c>, plus <c>.ffffff</c> only when the microseconds are non-zero (§0.1).</summary>
+    /// <summary><c>YYYY-MM-DDTHH:MM:SS</c>, plus <c>.ffffff</c> only when the microseconds are non-zero (OUTPUT-7).</summary>
     public static string ToCanonical(DateTime value) => Format(value, 'T');
 
-    /// <summary>The same layout with a space separator: the text of a DateTime as a string value (§7 generic string).</summary>
+    /// <summary>The same layout with a space separator: the text of a DateTime as a string value (VALUE-1 generic string).</summary>
     internal static string ToText(DateTime value) => Format(value, ' ');
 
     private static string Format(DateTime value, char separator)

@@ -3,9 +3,9 @@ using System.Globalization;
 namespace XmlShred.Values;
 
 /// <summary>
-/// The decimal grammar of §7.2 [F16] and the decimal text forms of the goldens (§0.1).
+/// The decimal grammar of VALUE-4 and the decimal text forms of the goldens (OUTPUT-7).
 /// The grammar is validated by hand so that <see cref="decimal.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider?, out decimal)"/>
-/// only ever sees the forms the spec accepts (it would otherwise allow thousands separators, currency, etc.).
+/// only ever sees the forms VALUE-4 accepts (it would otherwise allow thousands separators, currency, etc.).
 /// </summary>
 public static class DecimalText
 {

@@ -1,13 +1,13 @@
 namespace XmlShred.Values;
 
-/// <summary>The two integer grammars of §7.3; both round half away from zero and reject values outside <see cref="long"/>.</summary>
+/// <summary>The two integer grammars of VALUE-2, VALUE-3; both round half away from zero and reject values outside <see cref="long"/>.</summary>
 public static class IntegerText
 {
     private const int StackLimit = 128;
     private const ulong MagnitudeLimit = long.MaxValue + 1UL; // |long.MinValue|
 
     /// <summary>
-    /// Generic integer conversion (§7.3, second bullet): trim, remove every <c>,</c>, then the decimal grammar of §7.2
+    /// Generic integer conversion (VALUE-3): trim, remove every <c>,</c>, then the decimal grammar of VALUE-4
     /// (so "1e3" → 1000, "+7" → 7), rounded half away from zero ("2.5" → 3, "-2.5" → -3).
     /// </summary>
     public static bool TryParseGeneric(ReadOnlySpan<char> text, out long value)
@@ -33,7 +33,7 @@ public static class IntegerText
     }
 
     /// <summary>
-    /// Plain integer columns (§4.3 A2, §7.3 first bullet) [F5]: optional sign, digits with single <c>,</c> between digits
+    /// Plain integer columns (CHAIN-1, VALUE-2): optional sign, digits with single <c>,</c> between digits
     /// (grouping not checked), optional <c>.</c> with optional fraction digits, or <c>.digits</c>; no exponent.
     /// </summary>
     public static bool TryParsePlain(ReadOnlySpan<char> text, out long value)

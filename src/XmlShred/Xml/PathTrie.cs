@@ -51,10 +51,10 @@ internal sealed class PathTrie
         });
     }
 
-    /// <summary>Order of the path's first occurrence in the current document (§2.3).</summary>
+    /// <summary>Order of the path's first occurrence in the current document (XML-4).</summary>
     public int FirstOrder => _firstOrder;
 
-    /// <summary>The last element with this path in the current document, or null when the last one was not kept ([X-3], wholesale).</summary>
+    /// <summary>The last element with this path in the current document, or null when the last one was not kept (XML-4, wholesale).</summary>
     public XmlNode? Last => _last;
 
     /// <summary>Records an element with this path in document <paramref name="stamp"/>; true on the path's first occurrence.</summary>

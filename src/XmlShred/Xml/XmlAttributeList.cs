@@ -2,7 +2,7 @@ namespace XmlShred.Xml;
 
 /// <summary>
 /// An element's attributes in document order. Values are as the parser delivered them (entities decoded once),
-/// then trimmed (§2.2 [F6]); a value that trims to nothing is <c>""</c>.
+/// then trimmed (XML-3); a value that trims to nothing is <c>""</c>.
 /// </summary>
 public sealed class XmlAttributeList
 {
@@ -62,7 +62,7 @@ public sealed class XmlAttributeList
         for (var i = 0; i < _names.Length; i++)
         {
             exact.TryAdd(_names[i], i);
-            ignoreCase.TryAdd(_names[i], i); // the first name in document order wins
+            ignoreCase.TryAdd(_names[i], i); // the first name in document order wins (XML-5)
         }
         _ignoreCaseIndex = ignoreCase;
         _exactIndex = exact;

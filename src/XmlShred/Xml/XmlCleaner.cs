@@ -1,6 +1,6 @@
 namespace XmlShred.Xml;
 
-/// <summary>Pre-parse cleaning and the structural acceptance checks of §10 E1.</summary>
+/// <summary>Pre-parse cleaning (XML-1) and the structural acceptance checks of REJECT-1.</summary>
 public static class XmlCleaner
 {
     /// <summary>
@@ -20,7 +20,7 @@ public static class XmlCleaner
         return (start, end - start);
     }
 
-    /// <summary>E1: the problem with the document's outline, or null when it may be parsed.</summary>
+    /// <summary>REJECT-1: the problem with the document's outline, or null when it may be parsed.</summary>
     public static string? CheckStructure(ReadOnlySpan<char> cleaned)
     {
         if (cleaned.Length == 0) return "the document is empty";

@@ -1,8 +1,8 @@
 namespace XmlShred.Xml;
 
 /// <summary>
-/// A document parsed once (§2.2 [F6]): the element tree, every element in document order, and the Path Map —
-/// path key → the last element with that path, keys ordered by first occurrence (§2.3 ).
+/// A document parsed once (XML-3): the element tree, every element in document order, and the Path Map —
+/// path key → the last element with that path, keys ordered by first occurrence (XML-4).
 /// </summary>
 public sealed class XmlDocumentModel
 {
@@ -28,7 +28,7 @@ public sealed class XmlDocumentModel
     /// <summary>The last kept element of every path, paths in order of first occurrence (expression contexts read these).</summary>
     public IReadOnlyList<XmlNode> LastElements { get; }
 
-    /// <summary>Path Map lookup: the last element with that exact path, or null.</summary>
+    /// <summary>Path Map lookup XML-5: the last element with that exact path, or null.</summary>
     public XmlNode? Find(string path) => PathMap.GetValueOrDefault(path);
 
     /// <summary>Attribute of the Path Map element: exact name, then case-insensitive; null when either is missing.</summary>

@@ -9,7 +9,7 @@ public sealed record XmlReadError(string Stage, string Message, long? AppId = nu
 
 /// <summary>
 /// Reads a document in one <see cref="XmlReader"/> pass into an <see cref="XmlDocumentModel"/>.
-/// DTDs are prohibited and nothing is resolved [S-1]; malformed input is an error value, never an exception.
+/// DTDs are prohibited and nothing is resolved (XML-2); malformed input is an error value, never an exception.
 /// The structure (one root element, the contract's) is checked by the parser, and every <see cref="XmlLimits"/> is
 /// enforced while reading, so memory and time stay linear in the document's size, depth and attribute count.
 /// </summary>

@@ -19,17 +19,17 @@ public sealed class XmlNode
     /// <summary>Local element name (namespace prefixes removed).</summary>
     public string Name { get; }
     public XmlNode? Parent { get; }
-    /// <summary>"/" + element names from the root, e.g. <c>/Provenir/Request</c> (§2.3).</summary>
+    /// <summary>"/" + element names from the root, e.g. <c>/Provenir/Request</c> (XML-4).</summary>
     public string Path => _path.Path;
     public XmlAttributeList Attributes { get; }
     public IReadOnlyList<XmlNode> Children => _children ?? s_noChildren;
 
     internal void AddChild(XmlNode child) => (_children ??= []).Add(child);
 
-    /// <summary>Exact attribute name first, then the first name that matches case-insensitively; null when absent.</summary>
+    /// <summary>Exact attribute name first, then the first name that matches case-insensitively (XML-5); null when absent.</summary>
     public string? Get(string name) => Attributes.Get(name);
 
-    /// <summary>Exact attribute name only (extractors, §2.4); null when absent.</summary>
+    /// <summary>Exact attribute name only (extractors, XML-5); null when absent.</summary>
     public string? GetExact(string name) => Attributes.GetExact(name);
 
     /// <summary>Descendants (not self) named <paramref name="name"/>, in document order.</summary>

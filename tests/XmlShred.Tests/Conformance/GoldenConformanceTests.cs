@@ -1,6 +1,6 @@
 namespace XmlShred.Tests.Conformance;
 
-/// <summary>Every golden file of ../shared/reference/golden must match the rows mapped from its sample (§0.1).</summary>
+/// <summary>Every golden file of ../shared/reference/golden must match the rows mapped from its sample (OUTPUT-7).</summary>
 public class GoldenConformanceTests
 {
     public static TheoryData<string> CreditCard => GoldenCases.Stems("cc");

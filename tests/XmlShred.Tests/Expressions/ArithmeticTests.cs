@@ -1,6 +1,6 @@
 namespace XmlShred.Tests.Expressions;
 
-/// <summary>§8.5 arithmetic: exact decimals, string concatenation, NULL propagation, errors as NULL.</summary>
+/// <summary>EXPR-6 arithmetic: exact decimals, string concatenation, NULL propagation, errors as NULL.</summary>
 public class ArithmeticTests
 {
     [Theory]

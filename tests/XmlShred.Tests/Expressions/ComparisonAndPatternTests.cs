@@ -1,6 +1,6 @@
 namespace XmlShred.Tests.Expressions;
 
-/// <summary>§8.5 comparisons (DateTime, then Number, then case-insensitive text) and LIKE.</summary>
+/// <summary>EXPR-7 comparisons (DateTime, then Number, then case-insensitive text) and LIKE.</summary>
 public class ComparisonAndPatternTests
 {
     [Theory]

@@ -4,8 +4,8 @@ using XmlShred.Expressions;
 namespace XmlShred.Tests.Expressions;
 
 /// <summary>
-/// Every expression the shipped contracts carry must compile (L3.6), and the §8.9 rules hold for the
-/// ones whose behaviour the spec spells out.
+/// Every expression the shipped contracts carry must compile (CONTRACT-9), and the EXPR-10 rules hold for the
+/// ones whose behaviour docs/contract-semantics.md spells out.
 /// </summary>
 public class ContractExpressionsTests
 {
@@ -28,7 +28,7 @@ public class ContractExpressionsTests
     private const string RlMonthsAtAddressExpression =
         "CASE WHEN (months_at_residence > 0 OR years_at_residence > 0) THEN (months_at_residence + (years_at_residence * 12)) END";
 
-    // §8.9 RL months_at_address: m=5,y="" → NULL; m=5,y=0 → 5; m=0,y=0 → NULL.
+    // EXPR-10 RL months_at_address: m=5,y="" → NULL; m=5,y=0 → 5; m=0,y=0 → NULL.
     [Theory]
     [InlineData("5", "", "NULL")]
     [InlineData("5", "0", "5")]
@@ -43,7 +43,7 @@ public class ContractExpressionsTests
         "WHEN IL_app_decision_info.regb_closed_days_num > 0 AND IL_application.app_receive_date IS NOT EMPTY " +
         "THEN DATEADD(day, IL_app_decision_info.regb_closed_days_num, IL_application.app_receive_date) END";
 
-    // §8.9 RL regb_end_date: entry (else receive) date + N days with its time of day; N = "0" → no value.
+    // EXPR-10 RL regb_end_date: entry (else receive) date + N days with its time of day; N = "0" → no value.
     [Theory]
     [InlineData("30", "2024-01-15 10:20:30", "", "2024-02-14T10:20:30")]
     [InlineData("30", "", "4/2/2020 5:53 PM", "2020-05-02T17:53:00")]
@@ -55,7 +55,7 @@ public class ContractExpressionsTests
             ("IL_application.app_entry_date", entry),
             ("IL_application.app_receive_date", receive)));
 
-    // §8.9 CC cb_score_factor_type_*: CI comparisons ('cm' matches 'CM'), date test against DATE('2023-10-11 00:00:00').
+    // EXPR-10 CC cb_score_factor_type_*: CI comparisons ('cm' matches 'CM'), date test against DATE('2023-10-11 00:00:00').
     [Theory]
     [InlineData("cm", "2023-10-12T01:02:03", "'AJ'")]
     [InlineData("CM", "2023-10-10", "''")]

@@ -1,6 +1,6 @@
 namespace XmlShred.Tests.Expressions;
 
-/// <summary>§8.6 DATEADD / DATEDIFF / DATE / YEAR / MONTH / DAY, SQL Server semantics.</summary>
+/// <summary>EXPR-9 DATEADD / DATEDIFF / DATE / YEAR / MONTH / DAY, SQL Server semantics.</summary>
 public class DateFunctionTests
 {
     [Theory]

@@ -5,10 +5,10 @@ using XmlShred.Values;
 namespace XmlShred.Tests.Expressions;
 
 /// <summary>
-/// Every case of ../shared/reference/expr_cases.json (§8), each its own test. Without the shared folder a single
+/// Every case of ../shared/reference/expr_cases.json (EXPR-1 to EXPR-10), each its own test. Without the shared folder a single
 /// placeholder row is produced, which skips.
 /// Booleans: no case returns a bare predicate; should one appear, it is compared as the number 1/0, which is how
-/// §5.2 turns a Boolean into a column value.
+/// TOKEN-1 turns a Boolean into a column value.
 /// </summary>
 public class ExprCasesConformanceTests
 {
@@ -68,7 +68,7 @@ public class ExprCasesConformanceTests
         }
     }
 
-    private static IReadOnlyList<ExprCase> LoadCases()
+    private static List<ExprCase> LoadCases()
     {
         if (SharedReference.Root is null) return [];
         using var document = JsonDocument.Parse(File.ReadAllText(SharedReference.Path("expr_cases.json")));

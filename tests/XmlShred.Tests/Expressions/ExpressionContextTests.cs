@@ -2,7 +2,7 @@ using XmlShred.Expressions;
 
 namespace XmlShred.Tests.Expressions;
 
-/// <summary>§8.4 lookup and §8.8 ordered-map behaviour of the context.</summary>
+/// <summary>EXPR-3 lookup and EXPR-10 ordered-map behaviour of the context.</summary>
 public class ExpressionContextTests
 {
     [Fact]

@@ -1,6 +1,6 @@
 namespace XmlShred.Tests.Expressions;
 
-/// <summary>§8.6 functions other than the date functions.</summary>
+/// <summary>EXPR-9 functions other than the date functions.</summary>
 public class FunctionTests
 {
     [Theory]
@@ -20,7 +20,7 @@ public class FunctionTests
     [InlineData("LEN('  a')", "3")] // leading spaces count
     [InlineData("LEN(12.50)", "4")] // text of a number is canonical
     [InlineData("LEN(NULL)", "NULL")]
-    [InlineData("LEN('😀x')", "2")] // code points, as §7.1 counts
+    [InlineData("LEN('😀x')", "2")] // code points, as VALUE-7 counts
     [InlineData("UPPER('crème')", "'CRÈME'")]
     [InlineData("LOWER('ABC')", "'abc'")]
     [InlineData("UPPER(NULL)", "NULL")]

@@ -2,11 +2,11 @@ using XmlShred.Expressions;
 
 namespace XmlShred.Tests.Expressions;
 
-/// <summary>Load-time errors (§8.1, §8.2, L3.6) name the problem and its 0-based position.</summary>
+/// <summary>Load-time errors (EXPR-1, EXPR-2, CONTRACT-9) name the problem and its 0-based position.</summary>
 public class ParseErrorTests
 {
     [Theory]
-    [InlineData("CASE WHEN a = 1 THEN 'x'", 24, "expected END, found end of input at position 24")] // §8.10
+    [InlineData("CASE WHEN a = 1 THEN 'x'", 24, "expected END, found end of input at position 24")] // CONTRACT-9
     [InlineData("a b", 2, "expected end of input, found 'b' at position 2")]
     [InlineData("x % 2", 2, "unexpected character '%' at position 2")]
     [InlineData("x = 'abc", 4, "unterminated string at position 4")]

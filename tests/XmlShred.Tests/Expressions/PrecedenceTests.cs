@@ -1,6 +1,6 @@
 namespace XmlShred.Tests.Expressions;
 
-/// <summary>§8.3: unary &gt; * / &gt; + - &gt; predicates &gt; NOT &gt; AND &gt; OR; parentheses group.</summary>
+/// <summary>EXPR-2: unary &gt; * / &gt; + - &gt; predicates &gt; NOT &gt; AND &gt; OR; parentheses group.</summary>
 public class PrecedenceTests
 {
     [Theory]

@@ -1,6 +1,6 @@
 namespace XmlShred.Tests.Expressions;
 
-/// <summary>§8.5: run-time errors make the value NULL; Evaluate never throws, whatever the data.</summary>
+/// <summary>EXPR-8: run-time errors make the value NULL; Evaluate never throws, whatever the data.</summary>
 public class RunTimeErrorTests
 {
     private const string Huge = "79228162514264337593543950335";

@@ -1,6 +1,6 @@
 namespace XmlShred.Tests.Expressions;
 
-/// <summary>§8.5 three-valued logic; UNKNOWN shows as NULL.</summary>
+/// <summary>EXPR-4 three-valued logic; UNKNOWN shows as NULL.</summary>
 public class ThreeValuedLogicTests
 {
     [Theory]

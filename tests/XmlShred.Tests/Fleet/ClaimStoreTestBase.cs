@@ -24,7 +24,7 @@ public abstract class ClaimStoreTestBase
         return db;
     }
 
-    private static Task LoadAsync(PipelineDatabase db, IEnumerable<long> ids) =>
+    private static Task<SourceLoadResult> LoadAsync(PipelineDatabase db, IEnumerable<long> ids) =>
         db.Target.LoadSourceAsync(TinyContract.Compiled, ids.Select(id => new SourceDocument(id, TinyContract.Document(id))).ToList(), replace: false, Ct);
 
     private static ClaimStore Store(PipelineDatabase db, string run, FleetOptions? options = null) =>

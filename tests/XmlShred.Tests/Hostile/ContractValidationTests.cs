@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using XmlShred.Contract;
-using XmlShred.Tests.Rules;
+using XmlShred.Tests.Mapping;
 
 namespace XmlShred.Tests.Hostile;
 

@@ -1,5 +1,5 @@
 using XmlShred.Tests.Pipeline;
-using XmlShred.Tests.Postgres;
+using XmlShred.Tests.Storage.Postgres;
 
 namespace XmlShred.Tests.Hostile;
 

@@ -2,13 +2,14 @@ using System.Text.Json.Nodes;
 using XmlShred.Contract;
 using XmlShred.Mapping;
 using XmlShred.Pipeline;
+using XmlShred.Tests.Synthetic;
 
 namespace XmlShred.Tests.Pipeline;
 
 /// <summary>
-/// The CLI run as a child process on the replicated reference corpus: killed at random points and resumed, or
-/// interrupted with SIGINT. The corpus has no contact shared between applications, so an uninterrupted run is
-/// deterministic and can serve as the expected database.
+/// The CLI run as a child process on the replicated fixture documents (examples/contract.json): killed at random
+/// points and resumed, or interrupted with SIGINT. The corpus has no contact shared between applications, so an
+/// uninterrupted run is deterministic and can serve as the expected database.
 /// </summary>
 public abstract class CliProcessTestBase
 {
@@ -19,13 +20,14 @@ public abstract class CliProcessTestBase
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string ContractPath => SharedReference.Path("contracts", "mapping_contract_cc.json");
+    private static string ContractPath => ExampleFiles.ContractPath;
 
+    // One worker: the fixture documents are small, and the run must outlast the test's reaction time on a busy machine.
     private static string[] RunArguments(PipelineDatabase db) =>
-        ["run", "--db", db.Connection, "--contract", ContractPath, "--no-progress", "--workers", "2", "--batch-size", "100"];
+        ["run", "--db", db.Connection, "--contract", ContractPath, "--no-progress", "--workers", "1", "--batch-size", "100"];
 
     /// <summary>The expected database: the same corpus through an uninterrupted run (in-process, to save a child start).</summary>
-    private async Task<PipelineDatabase> ReferenceDatabaseAsync(ReferenceCorpus corpus)
+    private async Task<PipelineDatabase> ReferenceDatabaseAsync(ReplicatedCorpus corpus)
     {
         var db = CreateDatabase();
         await corpus.LoadAsync(db.Target, Ct);
@@ -39,7 +41,7 @@ public abstract class CliProcessTestBase
     [Fact]
     public async Task KilledAtRandomPointsAndResumed_EndsWithTheDatabaseOfAnUninterruptedRun()
     {
-        var corpus = ReferenceCorpus.Create(2000);
+        var corpus = ReplicatedCorpus.FromFixtures(2000);
         await using var expected = await ReferenceDatabaseAsync(corpus);
         await using var db = CreateDatabase();
         await corpus.LoadAsync(db.Target, Ct);
@@ -62,7 +64,9 @@ public abstract class CliProcessTestBase
         }
         using (var resume = CliProcess.Start(RunArguments(db)))
         {
-            Assert.Equal(ExitCodes.Success, await resume.WaitAsync(TimeSpan.FromMinutes(2)));
+            // The fixture set holds broken documents, so a resume that meets one of them ends with "some failed".
+            var exitCode = await resume.WaitAsync(TimeSpan.FromMinutes(2));
+            Assert.True(exitCode is ExitCodes.Success or ExitCodes.SomeApplicationsFailed, $"exit code {exitCode}; output:\n{resume.Output}");
         }
 
         Assert.True(kills >= Math.Min(3, Kills), $"only {kills} of {Kills} kills landed before the run finished; the corpus is too small for this machine");
@@ -74,7 +78,7 @@ public abstract class CliProcessTestBase
     [Fact]
     public async Task CtrlC_ExitsWith130_AfterCommittingWholeApplicationsOnly()
     {
-        var corpus = ReferenceCorpus.Create(2000);
+        var corpus = ReplicatedCorpus.FromFixtures(2000);
         await using var expected = await ReferenceDatabaseAsync(corpus);
         await using var db = CreateDatabase();
         await corpus.LoadAsync(db.Target, Ct);
@@ -86,7 +90,9 @@ public abstract class CliProcessTestBase
             while (await db.ScalarAsync("SELECT COUNT(*) FROM processing_log") == 0 && !cli.Process.HasExited) await Task.Delay(20, Ct);
             cli.Interrupt();
             exitCode = await cli.WaitAsync(TimeSpan.FromMinutes(1));
-            Assert.True(exitCode == ExitCodes.Interrupted, $"exit code {exitCode}; output:\n{cli.Output}");
+            Assert.True(exitCode == ExitCodes.Interrupted, cli.Output.Contains("Interrupted", StringComparison.Ordinal)
+                ? $"exit code {exitCode}; output:\n{cli.Output}"
+                : $"exit code {exitCode}: the run finished before the interrupt reached it (a machine too busy for this corpus); output:\n{cli.Output}");
         }
 
         var done = (await db.QueryAsync("SELECT app_id FROM processing_log WHERE status = 'success'")).Select(r => (long)r[0]!).ToHashSet();

@@ -5,7 +5,7 @@ using XmlShred.Storage;
 namespace XmlShred.Tests.Storage;
 
 /// <summary>
-/// A small hand-built contract covering every table kind the writers treat differently (§11.6) and every value type:
+/// A small hand-built contract covering every table kind the writers treat differently (OUTPUT-6) and every value type:
 /// root app_base, a contact table (insert-if-absent by con_id), its address child (by con_id + type), scores (upsert)
 /// and a one-row-per-application table with one column of each data type.
 /// </summary>

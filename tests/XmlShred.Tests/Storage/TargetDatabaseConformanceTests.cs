@@ -7,12 +7,12 @@ using XmlShred.Storage;
 namespace XmlShred.Tests.Storage;
 
 /// <summary>
-/// What every relational target must do with batches (§11.5, §11.6) and the source table, asserted through the
+/// What every relational target must do with batches (OUTPUT-5, OUTPUT-6) and the source table, asserted through the
 /// database itself. Subclassed per dialect; each test works in a schema of its own.
 /// </summary>
 public abstract class TargetDatabaseConformanceTests
 {
-    protected CancellationToken Ct => TestContext.Current.CancellationToken;
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     protected abstract Task<ITargetDatabase> CreateDatabaseAsync();
     protected abstract Task<DbConnection> OpenConnectionAsync();
@@ -46,11 +46,12 @@ public abstract class TargetDatabaseConformanceTests
     }
 
     [Theory]
+    [InlineData("example")]
     [InlineData("mapping_contract_cc.json")]
     [InlineData("mapping_contract_rl.json")]
     public async Task EnsureSchema_ReferenceContract_CreatesEveryTable(string file)
     {
-        var loaded = ContractLoader.LoadFile(SharedReference.Path("contracts", file));
+        var loaded = ContractLoader.LoadFile(file == "example" ? Synthetic.ExampleFiles.ContractPath : SharedReference.Path("contracts", file));
         var contract = new CompiledContract
         {
             Name = loaded.Name, Hash = loaded.Hash, SourceTable = loaded.SourceTable, SourceColumn = loaded.SourceColumn,
@@ -289,7 +290,7 @@ public abstract class TargetDatabaseConformanceTests
         Assert.Equal(2 + 2 + 2, timings.RowsWritten); // two app_base rows, two scores, two log rows
     }
 
-    private async Task<List<IReadOnlyList<SourceDocument>>> PagesAsync(ITargetDatabase db, CompiledContract contract, SourceSelection selection, int pageSize)
+    private static async Task<List<IReadOnlyList<SourceDocument>>> PagesAsync(ITargetDatabase db, CompiledContract contract, SourceSelection selection, int pageSize)
     {
         var pages = new List<IReadOnlyList<SourceDocument>>();
         await foreach (var page in db.ReadPendingPagesAsync(contract, selection, pageSize, Ct)) pages.Add(page);

@@ -4,7 +4,7 @@ namespace XmlShred.Tests.Values;
 
 public class BitTextTests
 {
-    // §7.5 [F4]: words, "" and numbers.
+    // VALUE-6, DEFAULT-1: words, "" and numbers.
     [Theory]
     [InlineData("1", 1)]
     [InlineData("true", 1)]

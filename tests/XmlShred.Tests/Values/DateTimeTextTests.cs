@@ -4,7 +4,7 @@ namespace XmlShred.Tests.Values;
 
 public class DateTimeTextTests
 {
-    // §7.4 [F7] example table, results in canonical form.
+    // VALUE-5 example table, results in canonical form.
     [Theory]
     [InlineData("2015-11-5 9:2:34.689", "2015-11-05T09:02:34.689000")]
     [InlineData("2024-8-8 8:08:88.008", "2024-08-08T08:08:59.008000")]
@@ -22,7 +22,7 @@ public class DateTimeTextTests
         Assert.Equal(expected, DateTimeText.ToCanonical(value));
     }
 
-    // §7.4 [F7]: day-first, two-digit years, compact, slashed ISO, named months, bad months, week dates, 13 PM.
+    // VALUE-5: day-first, two-digit years, compact, slashed ISO, named months, bad months, week dates, 13 PM.
     [Theory]
     [InlineData("14/12/1988")]
     [InlineData("12/31/99")]
@@ -84,7 +84,7 @@ public class DateTimeTextTests
         Assert.Equal(DateTimeKind.Unspecified, value.Kind);
     }
 
-    // §0.1: microseconds only when non-zero; sub-microsecond ticks are not printed.
+    // OUTPUT-7: microseconds only when non-zero; sub-microsecond ticks are not printed.
     [Fact]
     public void ToCanonical_PrintsMicrosecondsOnlyWhenPresent()
     {

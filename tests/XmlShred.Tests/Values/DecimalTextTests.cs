@@ -4,7 +4,7 @@ namespace XmlShred.Tests.Values;
 
 public class DecimalTextTests
 {
-    // §7.2 [F16] example table: parse, then round to the scale.
+    // VALUE-4 example table: parse, then round to the scale.
     [Theory]
     [InlineData("2.675", 2, "2.68")]
     [InlineData("-1.005", 2, "-1.01")]
@@ -16,7 +16,7 @@ public class DecimalTextTests
         Assert.Equal(expected, DecimalText.ToPlain(DecimalText.Rescale(value, scale)));
     }
 
-    // §7.2 [F16]: grouping, currency, percent, words → not a decimal.
+    // VALUE-4: grouping, currency, percent, words → not a decimal.
     [Theory]
     [InlineData("1,234.5")]
     [InlineData("N/A")]

@@ -4,7 +4,7 @@ namespace XmlShred.Tests.Values;
 
 public class IntegerTextTests
 {
-    // §4.3 A2 [F5] examples: the plain integer grammar of integer columns.
+    // CHAIN-1, VALUE-2 examples: the plain integer grammar of integer columns.
     [Theory]
     [InlineData("-5", -5L)]
     [InlineData("1,234", 1234L)]
@@ -26,7 +26,7 @@ public class IntegerTextTests
         Assert.Equal(expected, value);
     }
 
-    // §4.3 A2 [F5] / §7.3: no exponent, no currency, no trailing junk, commas only between digits.
+    // CHAIN-1, VALUE-2, VALUE-3: no exponent, no currency, no trailing junk, commas only between digits.
     [Theory]
     [InlineData("abc")]
     [InlineData("1e3")]
@@ -44,7 +44,7 @@ public class IntegerTextTests
     [InlineData("99999999999999999999999")]
     public void TryParsePlain_Rejects(string text) => Assert.False(IntegerText.TryParsePlain(text, out _));
 
-    // §7.3 generic integer conversion examples.
+    // VALUE-3 generic integer conversion examples.
     [Theory]
     [InlineData("1e3", 1000L)]
     [InlineData("+7", 7L)]

@@ -11,7 +11,7 @@ internal enum ArithmeticOperator
 }
 
 /// <summary>
-/// <c>+ - * /</c> (§8.5): NULL propagates; two strings under <c>+</c> concatenate; otherwise exact decimal
+/// <c>+ - * /</c> (EXPR-6): NULL propagates; two strings under <c>+</c> concatenate; otherwise exact decimal
 /// arithmetic, a non-numeric operand is a run-time error and division by zero is NULL.
 /// </summary>
 internal sealed class ArithmeticNode(ArithmeticOperator op, Node left, Node right) : Node(AllPure(left, right))

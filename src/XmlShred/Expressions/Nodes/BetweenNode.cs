@@ -1,6 +1,6 @@
 namespace XmlShred.Expressions.Nodes;
 
-/// <summary><c>x [NOT] BETWEEN a AND b</c> ≡ <c>[NOT] (x &gt;= a AND x &lt;= b)</c>, three-valued (§8.5).</summary>
+/// <summary><c>x [NOT] BETWEEN a AND b</c> ≡ <c>[NOT] (x &gt;= a AND x &lt;= b)</c>, three-valued (EXPR-7).</summary>
 internal sealed class BetweenNode(Node operand, Node low, Node high, bool negated)
     : Node(operand.IsPure && AllPure(low, high))
 {

@@ -4,8 +4,8 @@ using XmlShred.Values;
 namespace XmlShred.Expressions.Nodes;
 
 /// <summary>
-/// <c>CAST(x AS type)</c> (§8.6). NULL stays NULL; a failed conversion is a run-time error.
-/// Strings convert to numbers with the §7.2 grammar, as an explicit conversion (generic conversion, §7) does.
+/// <c>CAST(x AS type)</c> (EXPR-9). NULL stays NULL; a failed conversion is a run-time error.
+/// Strings convert to numbers with the VALUE-4 grammar, as an explicit conversion (generic conversion, VALUE-1) does.
 /// </summary>
 internal sealed class CastNode(Node operand, CastTarget target) : Node(operand.IsPure)
 {

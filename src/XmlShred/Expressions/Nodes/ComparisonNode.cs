@@ -12,7 +12,7 @@ internal enum ComparisonOperator
     GreaterOrEqual,
 }
 
-/// <summary><c>= &lt;&gt; != &lt; &gt; &lt;= &gt;=</c>: TRUE/FALSE, or UNKNOWN for NULL sides and failed conversions (§8.5).</summary>
+/// <summary><c>= &lt;&gt; != &lt; &gt; &lt;= &gt;=</c>: TRUE/FALSE, or UNKNOWN for NULL sides and failed conversions (EXPR-5).</summary>
 internal sealed class ComparisonNode(ComparisonOperator op, Node left, Node right) : Node(AllPure(left, right))
 {
     public override ExprValue Evaluate(in EvaluationScope scope)

@@ -3,7 +3,7 @@ using XmlShred.Expressions.Semantics;
 namespace XmlShred.Expressions.Nodes;
 
 /// <summary>
-/// <c>[NOT] IN (…)</c> (§8.5): TRUE if some item compares equal; else UNKNOWN if some comparison was UNKNOWN; else FALSE.
+/// <c>[NOT] IN (…)</c> (EXPR-7): TRUE if some item compares equal; else UNKNOWN if some comparison was UNKNOWN; else FALSE.
 /// </summary>
 internal sealed class InNode(Node operand, Node[] items, bool negated) : Node(operand.IsPure && AllPure(items))
 {

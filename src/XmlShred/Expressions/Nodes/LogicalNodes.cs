@@ -3,7 +3,7 @@ using XmlShred.Expressions.Semantics;
 namespace XmlShred.Expressions.Nodes;
 
 /// <summary>
-/// Three-valued AND (§8.5): FALSE if either side is FALSE, else UNKNOWN if either is UNKNOWN, else TRUE.
+/// Three-valued AND (EXPR-4): FALSE if either side is FALSE, else UNKNOWN if either is UNKNOWN, else TRUE.
 /// The right side is not evaluated when the left is FALSE.
 /// </summary>
 internal sealed class AndNode(Node left, Node right) : Node(AllPure(left, right))

@@ -22,7 +22,7 @@ internal enum TextTransform
     Trim,
 }
 
-/// <summary><c>UPPER LOWER LTRIM RTRIM TRIM</c>; trimming removes white space as §0.4 defines it.</summary>
+/// <summary><c>UPPER LOWER LTRIM RTRIM TRIM</c>; trimming removes white space as XML-3 defines it.</summary>
 internal sealed class TextTransformNode(TextTransform transform, Node operand) : Node(operand.IsPure)
 {
     public override ExprValue Evaluate(in EvaluationScope scope)

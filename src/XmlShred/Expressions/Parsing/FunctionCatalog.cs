@@ -3,7 +3,7 @@ using XmlShred.Expressions.Nodes;
 namespace XmlShred.Expressions.Parsing;
 
 /// <summary>
-/// The ordinary functions of §8.6 with their argument counts. CAST, DATEADD and DATEDIFF have their own
+/// The ordinary functions of EXPR-9 with their argument counts. CAST, DATEADD and DATEDIFF have their own
 /// syntax and are parsed separately.
 /// </summary>
 internal static class FunctionCatalog

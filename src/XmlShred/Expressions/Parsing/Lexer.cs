@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace XmlShred.Expressions.Parsing;
 
-/// <summary>Turns expression text into tokens (§8.1). Runs once per expression, at contract load.</summary>
+/// <summary>Turns expression text into tokens (EXPR-1). Runs once per expression, at contract load.</summary>
 internal static class Lexer
 {
     private static readonly Dictionary<string, TokenKind> Keywords = new(StringComparer.OrdinalIgnoreCase)

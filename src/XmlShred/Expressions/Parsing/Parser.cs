@@ -4,7 +4,7 @@ using XmlShred.Expressions.Semantics;
 namespace XmlShred.Expressions.Parsing;
 
 /// <summary>
-/// Recursive descent over the grammar of §8.2, one method per rule, precedence as in §8.3.
+/// Recursive descent over the grammar and precedence of EXPR-2, one method per rule.
 /// Sub-expressions that read no field are evaluated here, once, and replaced by their value.
 /// </summary>
 internal sealed class Parser

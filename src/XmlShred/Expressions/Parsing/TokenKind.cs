@@ -7,7 +7,7 @@ internal enum TokenKind
     String,
     /// <summary>A bare (possibly dotted) name that is not a keyword: a field, a function, a type or a date part.</summary>
     Name,
-    /// <summary>A name written with <c>@</c>: always a field (§8.1).</summary>
+    /// <summary>A name written with <c>@</c>: always a field (EXPR-1).</summary>
     FieldName,
     LeftParen,
     RightParen,

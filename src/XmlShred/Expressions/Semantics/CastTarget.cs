@@ -11,7 +11,7 @@ internal enum CastKind
     Bit,
 }
 
-/// <summary>A resolved CAST type (§8.2, §8.6): its kind plus the length of text types or the scale of decimals.</summary>
+/// <summary>A resolved CAST type (EXPR-2, EXPR-9): its kind plus the length of text types or the scale of decimals.</summary>
 internal readonly record struct CastTarget(CastKind Kind, int LengthOrScale)
 {
     private const int DefaultTextLength = 30;

@@ -3,8 +3,8 @@ using XmlShred.Values;
 namespace XmlShred.Expressions.Semantics;
 
 /// <summary>
-/// Implicit conversions between value kinds (§8.5). A Boolean used as a value counts as the number 1/0,
-/// the same way a bare predicate becomes 1/0 as a column value (§5.2).
+/// Implicit conversions between value kinds (EXPR-5, EXPR-6). A Boolean used as a value counts as the number 1/0,
+/// the same way a bare predicate becomes 1/0 as a column value (TOKEN-1).
 /// </summary>
 internal static class Coercion
 {
@@ -26,7 +26,7 @@ internal static class Coercion
         }
     }
 
-    /// <summary>DateTime stays; a string is parsed with §7.4; anything else does not convert.</summary>
+    /// <summary>DateTime stays; a string is parsed with VALUE-5; anything else does not convert.</summary>
     public static bool TryToDateTime(in ExprValue value, out DateTime dateTime)
     {
         switch (value.Kind)
@@ -57,7 +57,7 @@ internal static class Coercion
 
     /// <summary>
     /// The text of a non-NULL value: numbers in canonical plain notation (12.50 → "12.5"), DateTimes as
-    /// <c>YYYY-MM-DD HH:MM:SS[.ffffff]</c> (§7 generic string), Booleans as "1"/"0".
+    /// <c>YYYY-MM-DD HH:MM:SS[.ffffff]</c> (VALUE-1 generic string), Booleans as "1"/"0".
     /// </summary>
     public static string ToText(in ExprValue value) => value.Kind switch
     {
@@ -69,7 +69,7 @@ internal static class Coercion
     };
 
     /// <summary>
-    /// A value used as a condition (§8.5): Boolean as is; NULL → UNKNOWN (NULL); a number or numeric string →
+    /// A value used as a condition (EXPR-4): Boolean as is; NULL → UNKNOWN (NULL); a number or numeric string →
     /// TRUE when non-zero; anything else is a run-time error.
     /// </summary>
     public static ExprValue ToCondition(in ExprValue value)

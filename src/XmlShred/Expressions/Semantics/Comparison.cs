@@ -1,7 +1,7 @@
 namespace XmlShred.Expressions.Semantics;
 
 /// <summary>
-/// Three-valued ordering of two values (§8.5): DateTime if either side is one, else Number if either side
+/// Three-valued ordering of two values (EXPR-5): DateTime if either side is one, else Number if either side
 /// is one, else strings case-insensitively ignoring trailing spaces. Two strings never compare numerically.
 /// </summary>
 internal static class Comparison

@@ -1,6 +1,6 @@
 namespace XmlShred.Expressions.Semantics;
 
-/// <summary>DATEADD and DATEDIFF with SQL Server semantics (§8.6).</summary>
+/// <summary>DATEADD and DATEDIFF with SQL Server semantics (EXPR-9).</summary>
 internal static class DateArithmetic
 {
     /// <summary>

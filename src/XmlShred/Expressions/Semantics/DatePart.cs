@@ -1,6 +1,6 @@
 namespace XmlShred.Expressions.Semantics;
 
-/// <summary>The DATEADD/DATEDIFF units of §8.2 and their accepted spellings.</summary>
+/// <summary>The DATEADD/DATEDIFF units of EXPR-2 and their accepted spellings.</summary>
 internal enum DatePart
 {
     Year,

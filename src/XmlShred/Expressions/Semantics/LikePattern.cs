@@ -1,7 +1,7 @@
 namespace XmlShred.Expressions.Semantics;
 
 /// <summary>
-/// SQL <c>LIKE</c> (§8.5): <c>%</c> any run, <c>_</c> one character, everything else literal; whole-string,
+/// SQL <c>LIKE</c> (EXPR-7): <c>%</c> any run, <c>_</c> one character, everything else literal; whole-string,
 /// case-insensitive. Constant patterns are classified once so the common shapes (<c>'%BT%'</c>, <c>'TU%'</c>)
 /// become a single vectorised search.
 /// </summary>

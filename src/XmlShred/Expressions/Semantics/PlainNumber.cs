@@ -3,7 +3,7 @@ using System.Globalization;
 namespace XmlShred.Expressions.Semantics;
 
 /// <summary>
-/// The "plain number grammar" strings must match to act as numbers inside the language (§8.5):
+/// The "plain number grammar" strings must match to act as numbers inside the language (EXPR-5):
 /// optional sign, digits, optional fraction (<c>5</c>, <c>-5.00</c>, <c>.5</c>, <c>5.</c>); no exponent, no grouping.
 /// </summary>
 internal static class PlainNumber

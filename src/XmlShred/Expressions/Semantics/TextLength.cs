@@ -3,7 +3,7 @@ using System.Text;
 namespace XmlShred.Expressions.Semantics;
 
 /// <summary>
-/// Lengths and positions in Unicode code points, as §7.1 counts them, so a surrogate pair is one
+/// Lengths and positions in Unicode code points, as VALUE-7 counts them, so a surrogate pair is one
 /// character and is never split. Strings without surrogates (nearly all) take the plain UTF-16 path.
 /// </summary>
 internal static class TextLength

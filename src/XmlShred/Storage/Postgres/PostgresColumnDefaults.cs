@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace XmlShred.Storage.Postgres;
 
-/// <summary>Target columns that have a default, identity or generated value: they must not be padded with NULL (§11.4).</summary>
+/// <summary>Target columns that have a default, identity or generated value: they must not be padded with NULL (OUTPUT-4).</summary>
 internal static class PostgresColumnDefaults
 {
     public static async Task<HashSet<(string Table, string Column)>> LoadAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)

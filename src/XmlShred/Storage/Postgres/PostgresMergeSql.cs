@@ -3,7 +3,7 @@ using XmlShred.Contract;
 namespace XmlShred.Storage.Postgres;
 
 /// <summary>
-/// Statements that move a staged row group into its target table per §11.6: insert-if-absent keeps the first row per
+/// Statements that move a staged row group into its target table per OUTPUT-6: insert-if-absent keeps the first row per
 /// key within the batch and anything already stored; upsert keeps the last row per key and updates stored rows.
 /// Two applications of one batch may share a key (a con_id), hence DISTINCT ON before ON CONFLICT, which cannot
 /// touch the same row twice in one statement.

@@ -22,7 +22,7 @@ internal static class PostgresTypes
         _ => column.DataLength is > 0 ? $"varchar({column.DataLength})" : "text",
     };
 
-    /// <summary>decimal's data_length is its scale (§7); numeric(18, s) allows at most 18 digits.</summary>
+    /// <summary>decimal's data_length is its scale (VALUE-1); numeric(18, s) allows at most 18 digits.</summary>
     public static int Scale(ColumnSpec column) => column.DataLength is >= 0 and <= 18 ? column.DataLength.Value : DefaultDecimalScale;
 
     public static NpgsqlDbType DbType(ColumnSpec column) => column.DataType switch

@@ -3,7 +3,7 @@ using Microsoft.Data.SqlClient;
 namespace XmlShred.Storage.SqlServer;
 
 /// <summary>
-/// Target columns with a DEFAULT constraint, IDENTITY or a computed value: they must not be padded with NULL (§11.4).
+/// Target columns with a DEFAULT constraint, IDENTITY or a computed value: they must not be padded with NULL (OUTPUT-4).
 /// Names compare case-insensitively, as SQL Server's default collations do.
 /// </summary>
 internal static class SqlServerColumnDefaults

@@ -3,7 +3,7 @@ using XmlShred.Contract;
 namespace XmlShred.Storage.SqlServer;
 
 /// <summary>
-/// T-SQL that moves a staged row group (#temp, filled by SqlBulkCopy) into its target per §11.6. ROW_NUMBER keeps the
+/// T-SQL that moves a staged row group (#temp, filled by SqlBulkCopy) into its target per OUTPUT-6. ROW_NUMBER keeps the
 /// first row per key (insert-if-absent) or the last (upsert) when two applications of one batch share a key: MERGE
 /// fails if a source row matches a target row twice, and NOT EXISTS would let both duplicates in.
 /// </summary>
@@ -39,7 +39,7 @@ internal static class SqlServerMergeSql
         return sql + IdentityInsert(qualifiedTarget, on: false) + $"DROP TABLE {stage};";
     }
 
-    /// <summary>Pre-existing production tables keep IDENTITY on app_id/con_id; ids are always explicit (§11.3).</summary>
+    /// <summary>Pre-existing production tables keep IDENTITY on app_id/con_id; ids are always explicit (OUTPUT-3).</summary>
     private static string IdentityInsert(string qualifiedTarget, bool on) =>
         $"IF OBJECTPROPERTY(OBJECT_ID(N'{qualifiedTarget.Replace("'", "''", StringComparison.Ordinal)}'), 'TableHasIdentity') = 1 SET IDENTITY_INSERT {qualifiedTarget} {(on ? "ON" : "OFF")};\n";
 

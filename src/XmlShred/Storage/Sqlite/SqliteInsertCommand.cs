@@ -6,7 +6,7 @@ namespace XmlShred.Storage.Sqlite;
 
 /// <summary>
 /// One prepared INSERT for one (table, column list), reused for every row of every batch. The conflict clause
-/// carries §11.6: insert-if-absent tables skip rows whose key exists (the first row wins, also inside a batch),
+/// carries OUTPUT-6: insert-if-absent tables skip rows whose key exists (the first row wins, also inside a batch),
 /// upsert tables overwrite the non-key columns the row has; every other table fails on a duplicate key.
 /// </summary>
 internal sealed class SqliteInsertCommand : IDisposable

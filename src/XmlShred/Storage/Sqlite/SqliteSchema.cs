@@ -53,7 +53,7 @@ internal static class SqliteSchema
         foreach (var column in table.Columns)
         {
             // Only keys are NOT NULL: the contract's nullable flags do not match the real database's NOT NULLs,
-            // and a row may legally carry null in any other column (§4.4, §11.4).
+            // and a row may legally carry null in any other column (DEFAULT-2, OUTPUT-4).
             sql.Append("    ").Append(Q(column.Name)).Append(' ').Append(TypeOf(column.DataType));
             if (table.KeyColumns.Contains(column.Name)) sql.Append(" NOT NULL");
             sql.Append(",\n");

@@ -8,7 +8,7 @@ internal static class SqliteValues
     public static object ToParameter(object? value) => value switch
     {
         null => DBNull.Value,
-        string { Length: 0 } => DBNull.Value, // §11.4: every "" is written as NULL
+        string { Length: 0 } => DBNull.Value, // OUTPUT-4: every "" is written as NULL
         string s => s,
         long or int or short or byte => value,
         bool b => b ? 1L : 0L,
