@@ -13,6 +13,7 @@ public static class PipelineRunner
         PipelineMetrics metrics, CancellationToken stop, CancellationToken abort)
     {
         options.Validate();
+        var nullXml = await database.CountNullXmlAsync(contract, options.Selection, abort).ConfigureAwait(false);
         var processor = new DocumentProcessor(map, new ProcessingLogFactory(options, contract.Hash));
         var failures = options.Mode == PipelineMode.Sequential
             ? await new SequentialPipeline(database, contract, options, processor, metrics).RunAsync(stop, abort).ConfigureAwait(false)
@@ -30,6 +31,7 @@ public static class PipelineRunner
             Interrupted = stop.IsCancellationRequested,
             FailuresByStage = failures.ByStage,
             FailureExamples = failures.Examples,
+            SkippedNullXml = nullXml,
         };
     }
 }

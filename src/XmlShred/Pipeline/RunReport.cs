@@ -37,6 +37,8 @@ public sealed record RunReport
     public required IReadOnlyList<WorkerUsage> WorkerUsage { get; init; }
     public required IReadOnlyDictionary<string, long> FailuresByStage { get; init; }
     public required FailureList FailedApplications { get; init; }
+    /// <summary>Source rows with NULL XML the run skipped (they get no processing_log row).</summary>
+    public long SkippedNullXml { get; init; }
     public required long PeakWorkingSetBytes { get; init; }
     /// <summary>CPU time of the whole process (all threads): apps per CPU-second is steadier than apps/s on a busy machine.</summary>
     public double CpuSeconds { get; init; }
@@ -75,6 +77,7 @@ public sealed record RunReport
             FailuresByStage = summary.FailuresByStage,
             FailedApplications = new FailureList(summary.Failed,
                 [.. summary.FailureExamples.Take(MaxListedFailures).Select(f => new FailedApplication(f.AppId, f.Stage ?? "unknown", f.FailureReason ?? ""))]),
+            SkippedNullXml = summary.SkippedNullXml,
             PeakWorkingSetBytes = self.PeakWorkingSet64,
             CpuSeconds = Math.Round(self.TotalProcessorTime.TotalSeconds, 3),
             Samples = metrics.Samples(),

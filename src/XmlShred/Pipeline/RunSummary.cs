@@ -16,6 +16,8 @@ public sealed record RunSummary
     public required bool Interrupted { get; init; }
     public required IReadOnlyDictionary<string, long> FailuresByStage { get; init; }
     public required IReadOnlyList<ProcessingLogEntry> FailureExamples { get; init; }
+    /// <summary>Source rows of the selection with NULL XML: skipped (no processing_log row), counted so they are never invisible.</summary>
+    public long SkippedNullXml { get; init; }
 
     public long Processed => Succeeded + Failed;
     public double AppsPerSecond => Processed / Math.Max(Elapsed.TotalSeconds, 1e-9);

@@ -40,6 +40,12 @@ public interface ITargetDatabase : IAsyncDisposable
     Task<long> CountPendingAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Source rows matching <paramref name="selection"/> (its limit aside) whose XML is NULL. Runs skip them, as the
+    /// reference does, and write no processing_log row; the summary and the report count them so they are never invisible.
+    /// </summary>
+    Task<long> CountNullXmlAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Inserts documents into the contract's source table in one transaction. Existing app_ids are left alone
     /// (counted as skipped) unless <paramref name="replace"/>, which overwrites their XML.
     /// </summary>

@@ -17,13 +17,17 @@ internal static class PostgresSourceQuery
     public static string Count(CompiledContract contract, SourceSelection selection) =>
         $"SELECT COUNT(*) FROM {PostgresTypes.Qualified(contract.TargetSchema, contract.SourceTable)} s WHERE {Filter(contract, selection)}";
 
-    private static string Filter(CompiledContract contract, SourceSelection selection)
+    /// <summary>Rows of the selection whose XML is NULL: never read, but counted so they are never invisible.</summary>
+    public static string NullXmlCount(CompiledContract contract, SourceSelection selection) =>
+        $"SELECT COUNT(*) FROM {PostgresTypes.Qualified(contract.TargetSchema, contract.SourceTable)} s WHERE {Filter(contract, selection, nullXml: true)}";
+
+    private static string Filter(CompiledContract contract, SourceSelection selection, bool nullXml = false)
     {
-        var parts = new List<string> { $"s.{PostgresTypes.Quote(contract.SourceColumn)} IS NOT NULL" };
+        var parts = new List<string> { $"s.{PostgresTypes.Quote(contract.SourceColumn)} IS {(nullXml ? "" : "NOT ")}NULL" };
         if (selection.AppIdStart is not null) parts.Add("s.app_id >= @start");
         if (selection.AppIdEnd is not null) parts.Add("s.app_id <= @end");
         if (selection.PartitionCount is > 0) parts.Add("s.app_id % @partitions = @partition");
-        parts.Add($"NOT EXISTS (SELECT 1 FROM {PostgresTypes.Qualified(contract.TargetSchema, contract.ProcessingLogTable)} p WHERE p.app_id = s.app_id)");
+        if (!nullXml) parts.Add($"NOT EXISTS (SELECT 1 FROM {PostgresTypes.Qualified(contract.TargetSchema, contract.ProcessingLogTable)} p WHERE p.app_id = s.app_id)");
         return string.Join("\n  AND ", parts);
     }
 

@@ -81,6 +81,14 @@ public sealed class PostgresTargetDatabase : ITargetDatabase
         return selection.Limit is { } limit ? Math.Min(limit, count) : count;
     }
 
+    public async Task<long> CountNullXmlAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(PostgresSourceQuery.NullXmlCount(contract, selection), connection);
+        PostgresSourceQuery.Bind(command, selection);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public Task<SourceLoadResult> LoadSourceAsync(CompiledContract contract, IReadOnlyList<SourceDocument> documents, bool replace, CancellationToken cancellationToken) =>
         PostgresSourceLoader.LoadAsync(_dataSource, contract, documents, replace, cancellationToken);
 

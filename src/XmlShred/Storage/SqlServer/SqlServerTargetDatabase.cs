@@ -84,6 +84,14 @@ public sealed class SqlServerTargetDatabase : ITargetDatabase
         return selection.Limit is { } limit ? Math.Min(limit, count) : count;
     }
 
+    public async Task<long> CountNullXmlAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new SqlCommand(SqlServerSourceQuery.NullXmlCount(contract, selection), connection) { CommandTimeout = 0 };
+        SqlServerSourceQuery.Bind(command, selection);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public async Task<SourceLoadResult> LoadSourceAsync(CompiledContract contract, IReadOnlyList<SourceDocument> documents, bool replace, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

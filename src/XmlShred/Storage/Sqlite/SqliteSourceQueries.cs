@@ -13,13 +13,17 @@ internal static class SqliteSourceQueries
     public static string PendingCount(CompiledContract contract, SourceSelection selection) =>
         $"SELECT COUNT(*) FROM {SqliteSchema.Q(contract.SourceTable)} s WHERE {Filter(contract, selection)}";
 
-    private static string Filter(CompiledContract contract, SourceSelection selection)
+    /// <summary>Rows of the selection whose XML is NULL: never read, but counted so they are never invisible.</summary>
+    public static string NullXmlCount(CompiledContract contract, SourceSelection selection) =>
+        $"SELECT COUNT(*) FROM {SqliteSchema.Q(contract.SourceTable)} s WHERE {Filter(contract, selection, nullXml: true)}";
+
+    private static string Filter(CompiledContract contract, SourceSelection selection, bool nullXml = false)
     {
-        var parts = new List<string> { $"s.{SqliteSchema.Q(contract.SourceColumn)} IS NOT NULL" };
+        var parts = new List<string> { $"s.{SqliteSchema.Q(contract.SourceColumn)} IS {(nullXml ? "" : "NOT ")}NULL" };
         if (selection.AppIdStart is not null) parts.Add("s.\"app_id\" >= $start");
         if (selection.AppIdEnd is not null) parts.Add("s.\"app_id\" <= $end");
         if (selection.PartitionCount is not null) parts.Add("s.\"app_id\" % $parts = $part");
-        parts.Add($"NOT EXISTS (SELECT 1 FROM {SqliteSchema.Q(contract.ProcessingLogTable)} l WHERE l.\"app_id\" = s.\"app_id\")");
+        if (!nullXml) parts.Add($"NOT EXISTS (SELECT 1 FROM {SqliteSchema.Q(contract.ProcessingLogTable)} l WHERE l.\"app_id\" = s.\"app_id\")");
         return string.Join(" AND ", parts);
     }
 

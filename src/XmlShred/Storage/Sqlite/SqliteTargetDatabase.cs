@@ -92,6 +92,15 @@ public sealed class SqliteTargetDatabase : ITargetDatabase
         return Task.FromResult(selection.Limit is { } limit ? Math.Min(limit, count) : count);
     }
 
+    public Task<long> CountNullXmlAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken)
+    {
+        using var connection = SqliteConnections.Open(_connectionString);
+        using var command = connection.CreateCommand();
+        command.CommandText = SqliteSourceQueries.NullXmlCount(contract, selection);
+        SqliteSourceQueries.BindSelection(command, selection);
+        return Task.FromResult(Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public Task<SourceLoadResult> LoadSourceAsync(CompiledContract contract, IReadOnlyList<SourceDocument> documents, bool replace, CancellationToken cancellationToken)
     {
         using var connection = SqliteConnections.Open(_connectionString);
