@@ -39,7 +39,7 @@ public static class ReportPage
         Row("target", $"{report.Target.Kind}: {report.Target.Server}");
         Row("contract", $"{report.Contract.Path ?? "(not a file)"} (sha256 {report.Contract.Hash})");
         var s = report.Settings;
-        Row("settings", Invariant($"mode {s.Mode}, {s.Workers} workers, batch {s.BatchSize}, page {s.PageSize}, work queue {s.WorkQueueSize}, insert queue {s.QueueSize} / {s.QueueBytes / 1048576.0:N0} MB")
+        Row("settings", Invariant($"mode {s.Mode}, {s.Workers} workers, batch {s.BatchSize}, page {s.PageSize}, work queue {s.WorkQueueSize}, insert queue {s.QueueSize}, memory budget {s.MemoryBudget / 1048576.0:N0} MB")
             + (s.Limit is { } l ? Invariant($", limit {l}") : "") + (s.AppIdStart is { } a ? Invariant($", app_id ≥ {a}") : "") + (s.AppIdEnd is { } z ? Invariant($", app_id ≤ {z}") : "") + (s.Partition is { } p ? $", partition {p}" : ""));
         Row("read / succeeded / failed", Invariant($"{report.Read:N0} / {report.Succeeded:N0} / {report.Failed:N0}"));
         Row("throughput", Invariant($"{report.AppsPerSecond:N0} apps/s, {report.RowsPerSecond:N0} rows/s ({report.RowsWritten:N0} rows), {report.AppsPerCpuSecond:N0} apps per CPU-second"));

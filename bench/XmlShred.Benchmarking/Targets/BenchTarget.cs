@@ -79,7 +79,7 @@ internal sealed class ServerBenchTarget(string connection) : BenchTarget
 
     public override string Kind => _dialect == TargetDialect.PostgreSql ? "postgresql" : "sqlserver";
 
-    public override string DisplayName => _dialect == TargetDialect.PostgreSql ? Storage.Postgres.PostgresConnectionString.Redact(connection) : Storage.SqlServer.SqlServerConnectionString.Redact(connection);
+    public override string DisplayName => _dialect == TargetDialect.PostgreSql ? Storage.Postgres.PostgresConnectionString.Format.Redact(connection) : Storage.SqlServer.SqlServerConnectionString.Format.Redact(connection);
 
     public override async Task PrepareAsync(CompiledContract contract, IReadOnlyList<SourceDocument> documents, CancellationToken cancellationToken)
     {

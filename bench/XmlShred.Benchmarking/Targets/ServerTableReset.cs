@@ -25,7 +25,7 @@ internal static class ServerTableReset
     {
         static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         var tables = Tables(contract, includeSource).Select(t => Quote(contract.TargetSchema) + "." + Quote(t));
-        await using var open = new NpgsqlConnection(PostgresConnectionString.Parse(connection).ConnectionString);
+        await using var open = new NpgsqlConnection(PostgresConnectionString.Format.Parse(connection).ConnectionString);
         await open.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY", open);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -37,7 +37,7 @@ internal static class ServerTableReset
         static string Quote(string name) => "[" + name.Replace("]", "]]", StringComparison.Ordinal) + "]";
         var tables = contract.Tables.Select(t => t.Name).Reverse().Append(contract.ProcessingLogTable);
         if (includeSource) tables = tables.Append(contract.SourceTable);
-        await using var open = new SqlConnection(SqlServerConnectionString.Parse(connection).ConnectionString);
+        await using var open = new SqlConnection(SqlServerConnectionString.Format.Parse(connection).ConnectionString);
         await open.OpenAsync(cancellationToken).ConfigureAwait(false);
         var sql = string.Join(";\n", tables.Select(t => $"DELETE FROM {Quote(contract.TargetSchema)}.{Quote(t)}"));
         await using var command = new SqlCommand(sql, open) { CommandTimeout = 0 };

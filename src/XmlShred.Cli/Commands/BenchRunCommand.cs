@@ -20,13 +20,15 @@ internal static class BenchRunCommand
         var maxKb = new Option<int>("--max-sample-kb") { Description = "Ignore sample files bigger than this (staged production documents are ~8 KB).", DefaultValueFactory = _ => 64 };
         var workers = new Option<int>("--workers") { Description = "Mapping workers for both modes.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var batchSize = new Option<int>("--batch-size") { Description = "Batch (queued) and page (sequential) size.", DefaultValueFactory = _ => 500 };
+        var ceilingSeconds = new Option<double>("--ceiling-seconds") { Description = "How long to measure single-thread mapping (the ceiling), before and after the runs.", DefaultValueFactory = _ => 5.0 };
         var command = new Command("run", """
             Measure apps/s of the queued pipeline against the sequential (reference-shaped) one on the same corpus:
             the corpus is loaded once, then every repeat copies it and runs `xmlshred run` in a child process.
-            Prints min/median/max apps/s and peak working set per mode.
+            Prints min/median/max apps/s and peak working set per mode, and each mode's median as a share of the
+            mapping ceiling: single-thread mapping docs/s on the same corpus times --workers.
             Example: xmlshred bench run --db /tmp/bench.db --repeats 3 --count 6000
             """)
-        { db, repeats, count, samples, contract, maxKb, workers, batchSize };
+        { db, repeats, count, samples, contract, maxKb, workers, batchSize, ceilingSeconds };
         CliAction.Set(command, async (result, cancellationToken) =>
         {
             if (result.GetValue(repeats) < 1) throw new UsageException("--repeats must be at least 1");
@@ -41,6 +43,9 @@ internal static class BenchRunCommand
             Console.WriteLine($"Target: {target.DisplayName}");
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores{LoadAverage()}; each repeat is `xmlshred run --workers {result.GetValue(workers)} --batch-size {result.GetValue(batchSize)}` in a child process");
             Console.WriteLine($"Corpus: {documents.Count} applications ({documents.Sum(d => (long)d.Xml.Length) / 1048576.0:N1} MB of XML), contract {Path.GetFileName(contractPath)}");
+            var xml = documents.Select(d => d.Xml).ToList();
+            var ceilingTime = TimeSpan.FromSeconds(result.GetValue(ceilingSeconds));
+            var ceilingBefore = MappingCeiling.Measure(compiled, xml, result.GetValue(workers), ceilingTime);
             var runs = new Dictionary<PipelineMode, List<RunReport>> { [PipelineMode.Sequential] = [], [PipelineMode.Queued] = [] };
             for (var i = 0; i < result.GetValue(repeats); i++)
             {
@@ -63,6 +68,8 @@ internal static class BenchRunCommand
             }
             var ratio = Median(runs[PipelineMode.Queued]) / Math.Max(Median(runs[PipelineMode.Sequential]), 1e-9);
             Console.WriteLine($"queued / sequential (median): {ratio:N2}x");
+            var ceiling = MappingCeiling.Mean(ceilingBefore, MappingCeiling.Measure(compiled, xml, result.GetValue(workers), ceilingTime));
+            CeilingReport.Print(ceiling, runs);
             return ExitCodes.Success;
         });
         return command;

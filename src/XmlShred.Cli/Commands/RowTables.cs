@@ -30,7 +30,7 @@ internal static class RowTables
     {
         var table = new Table { Title = title };
         foreach (var column in mapped.Columns) table.AddColumn(new TableColumn(Markup.Escape(column)));
-        foreach (var row in mapped.Rows) table.AddRow(row.Select(v => Markup.Escape(CanonicalValue.ToDisplay(v))).ToArray());
+        foreach (var row in mapped.Rows) table.AddRow(mapped.Present.Select(o => Markup.Escape(CanonicalValue.ToDisplay(row[o]))).ToArray());
         return table;
     }
 
@@ -42,7 +42,7 @@ internal static class RowTables
         for (var c = 0; c < mapped.Columns.Count; c++)
         {
             var cells = new List<string> { Markup.Escape(mapped.Columns[c]) };
-            foreach (var row in mapped.Rows) cells.Add(Markup.Escape(CanonicalValue.ToDisplay(row[c])));
+            foreach (var row in mapped.Rows) cells.Add(Markup.Escape(CanonicalValue.ToDisplay(row[mapped.Present[c]])));
             table.AddRow(cells.ToArray());
         }
         return table;

@@ -19,7 +19,10 @@ internal static class RunCommand
         var batchSize = new Option<int>("--batch-size") { Description = "Applications per write transaction (sequential mode: per page).", DefaultValueFactory = _ => defaults.BatchSize };
         var pageSize = new Option<int>("--page-size") { Description = "Source rows per keyset page.", DefaultValueFactory = _ => defaults.PageSize };
         var queueSize = new Option<int>("--queue-size") { Description = "Most mapped applications waiting for the writer; workers wait when it is full.", DefaultValueFactory = _ => defaults.QueueSize };
-        var queueBytes = new Option<long>("--queue-bytes") { Description = "Most estimated bytes of mapped applications waiting for the writer.", DefaultValueFactory = _ => defaults.QueueBytes };
+        var memoryBudget = ByteSize.Option("--memory-budget", defaults.MemoryBudget,
+            "Most memory (estimated) held at once by documents read but not yet mapped and rows mapped but not yet committed; "
+            + "the reader waits when it is spent. Sizes like 96MB, 512KB, 1GB. A document larger than the budget still runs, alone. "
+            + "The default keeps the whole process under ~256 MB RSS with documents up to 2 MB.");
         var limit = new Option<long?>("--limit") { Description = "Process at most N applications in this run (already logged ones do not count). Example: --limit 10000" };
         var start = new Option<long?>("--app-id-start") { Description = "Only app_ids ≥ this (inclusive); recorded in processing_log.app_id_start." };
         var end = new Option<long?>("--app-id-end") { Description = "Only app_ids ≤ this (inclusive); recorded in processing_log.app_id_end." };
@@ -42,7 +45,7 @@ internal static class RunCommand
                       xmlshred run --db shred.db --contract c.json --mode sequential --workers 2
             Watch live: dotnet-counters monitor --counters XmlShred -n xmlshred
             """)
-        { db, contract, workers, batchSize, pageSize, queueSize, queueBytes, limit, start, end, partition, partitionCount, mode, noProgress, report };
+        { db, contract, workers, batchSize, pageSize, queueSize, memoryBudget, limit, start, end, partition, partitionCount, mode, noProgress, report };
         limits.AddTo(command);
         CliAction.Set(command, async (result, _) =>
         {
@@ -54,7 +57,7 @@ internal static class RunCommand
                 BatchSize = result.GetValue(batchSize),
                 PageSize = result.GetValue(pageSize),
                 QueueSize = result.GetValue(queueSize),
-                QueueBytes = result.GetValue(queueBytes),
+                MemoryBudget = result.GetValue(memoryBudget),
                 Selection = new SourceSelection
                 {
                     Limit = result.GetValue(limit),

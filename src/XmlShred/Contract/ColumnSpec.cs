@@ -1,3 +1,5 @@
+using XmlShred.Values;
+
 namespace XmlShred.Contract;
 
 /// <summary>A target column as the DDL sees it: name, contract type and length/scale.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using XmlShred.Values;
 
 namespace XmlShred.Contract;
 

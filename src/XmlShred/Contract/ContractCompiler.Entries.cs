@@ -1,4 +1,5 @@
 using System.Text.Json;
+using XmlShred.Values;
 
 namespace XmlShred.Contract;
 
@@ -68,6 +69,17 @@ internal sealed partial class ContractCompiler
                 _sink.Error("identifier", location, "target_column " + SqlIdentifier.Explain(m.TargetColumn));
 
             var segments = m.XmlPath!.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var targetColumn = m.TargetColumn?.Trim() ?? "";
+            var enumName = string.IsNullOrWhiteSpace(m.EnumName) ? null : m.EnumName.Trim();
+            var dataType = DataTypes.Parse(m.DataType!);
+            var defaultText = DefaultText(m.DefaultValue);
+            string? mapName = null;
+            var isEnum = tokens.Any(t => t.Kind == MappingTokenKind.Enum);
+            if (isEnum)
+            {
+                mapName = ResolveEnumMapName(enumName, targetColumn, enumMaps);
+                if (mapName is null) _sink.Error("CONTRACT-8", location, $"no enum map found for this column (enum_name '{enumName}', column '{targetColumn}') (ENUM-1)");
+            }
             var entry = new MappingEntry
             {
                 Index = i,
@@ -76,25 +88,20 @@ internal sealed partial class ContractCompiler
                 ContactSegment = contactElement is null ? -1 : Array.IndexOf(segments, contactElement),
                 XmlAttribute = string.IsNullOrWhiteSpace(m.XmlAttribute) ? null : m.XmlAttribute.Trim(),
                 TargetTable = m.TargetTable.Trim(),
-                TargetColumn = m.TargetColumn?.Trim() ?? "",
-                DataType = DataTypes.Parse(m.DataType!),
+                TargetColumn = targetColumn,
+                DataType = dataType,
                 DataTypeName = m.DataType!.Trim(),
                 DataLength = m.DataLength,
                 Tokens = tokens,
                 Nullable = m.Nullable ?? false,
-                DefaultText = DefaultText(m.DefaultValue),
+                DefaultText = defaultText,
+                TypedDefault = TypedDefault(defaultText, dataType, m.DataLength),
                 ExcludeDefaultWhenRecordEmpty = m.ExcludeDefaultWhenRecordEmpty ?? false,
                 ExpressionText = m.Expression,
                 Expression = CompileExpression(m, tokens, location),
-                EnumName = string.IsNullOrWhiteSpace(m.EnumName) ? null : m.EnumName.Trim(),
+                EnumName = enumName,
+                EnumMap = mapName is not null && enumMaps[mapName].Count > 0 ? enumMaps[mapName] : null,
             };
-            entry.TypedDefault = Mapping.ValueConversion.TypedDefault(entry);
-            if (entry.Has(MappingTokenKind.Enum))
-            {
-                var mapName = ResolveEnumMapName(entry, enumMaps);
-                entry.EnumMap = mapName is not null && enumMaps[mapName].Count > 0 ? enumMaps[mapName] : null;
-                if (mapName is null) _sink.Error("CONTRACT-8", location, $"no enum map found for this column (enum_name '{entry.EnumName}', column '{entry.TargetColumn}') (ENUM-1)");
-            }
             CheckEntryValues(entry, location);
             entries.Add(entry);
         }
@@ -105,11 +112,10 @@ internal sealed partial class ContractCompiler
     /// ENUM-1: <c>enum_name</c>, else the column name, else a <c>_enum</c> column, else the substring rules.
     /// Returns the name of an existing map (possibly empty, which counts as no map at mapping time) or null.
     /// </summary>
-    private static string? ResolveEnumMapName(MappingEntry entry, Dictionary<string, EnumMap> maps)
+    private static string? ResolveEnumMapName(string? enumName, string column, Dictionary<string, EnumMap> maps)
     {
         string? Existing(string name) => maps.ContainsKey(name) ? name : null;
-        if (entry.EnumName is not null) return Existing(entry.EnumName);
-        var column = entry.TargetColumn;
+        if (enumName is not null) return Existing(enumName);
         if (maps.ContainsKey(column)) return column;
         if (column.EndsWith("_enum", StringComparison.Ordinal)) return Existing(column);
         foreach (var (fragment, map) in s_enumFragments)
@@ -117,6 +123,19 @@ internal sealed partial class ContractCompiler
             if (column.Contains(fragment, StringComparison.Ordinal)) return Existing(map);
         }
         return null;
+    }
+
+    /// <summary>
+    /// The typed default: <c>default_value</c> converted to the entry's type (a decimal at its scale); a string default
+    /// is trimmed and cut to data_length. Null when blank or unconvertible.
+    /// </summary>
+    internal static object? TypedDefault(string? defaultText, DataType type, int? dataLength)
+    {
+        if (string.IsNullOrWhiteSpace(defaultText)) return null;
+        var typed = TypedValue.Generic(defaultText, type, type == DataType.Decimal ? dataLength : null);
+        if (typed is not string s) return typed;
+        s = s.Trim();
+        return dataLength is >= 0 ? ValueText.Truncate(s, dataLength.Value).Trim() : s;
     }
 
     private List<MappingToken> ParseTokens(JsonElement raw, string location)

@@ -1,3 +1,5 @@
+using XmlShred.Values;
+
 namespace XmlShred.Contract;
 
 internal sealed partial class ContractCompiler

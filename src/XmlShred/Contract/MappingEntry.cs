@@ -1,3 +1,5 @@
+using XmlShred.Values;
+
 namespace XmlShred.Contract;
 
 /// <summary>
@@ -56,14 +58,14 @@ public sealed class MappingEntry
     /// <summary>The <c>default_value</c> as text (JSON numbers by their text DEFAULT-1); null when absent.</summary>
     public string? DefaultText { get; init; }
     /// <summary>The typed default (DEFAULT-1): the default converted to <see cref="DataType"/>; null when none.</summary>
-    public object? TypedDefault { get; set; }
+    public object? TypedDefault { get; init; }
     public required bool ExcludeDefaultWhenRecordEmpty { get; init; }
     public string? ExpressionText { get; init; }
     /// <summary>The parsed expression of a calculated field (CONTRACT-9); null for other entries.</summary>
     public Expressions.CompiledExpression? Expression { get; init; }
     public string? EnumName { get; init; }
-    /// <summary>The resolved enum map ENUM-1, or null (an empty map counts as none).</summary>
-    public EnumMap? EnumMap { get; set; }
+    /// <summary>The resolved enum map (ENUM-1), or null (an empty map counts as none).</summary>
+    public EnumMap? EnumMap { get; init; }
 
     /// <summary><c>target_table.target_column</c>, the name contract errors use.</summary>
     public string Name => $"{TargetTable}.{TargetColumn}";

@@ -27,12 +27,12 @@ public static class ClaimStores
         {
             case TargetDialect.PostgreSql:
             {
-                var source = NpgsqlDataSource.Create(PostgresConnectionString.Parse(connection.Trim()).ConnectionString);
+                var source = NpgsqlDataSource.Create(PostgresConnectionString.Format.Parse(connection.Trim()).ConnectionString);
                 return new ClaimStore(sql, options, owner, async ct => await source.OpenConnectionAsync(ct).ConfigureAwait(false), source.DisposeAsync);
             }
             case TargetDialect.SqlServer:
             {
-                var text = SqlServerConnectionString.Parse(connection.Trim()).ConnectionString;
+                var text = SqlServerConnectionString.Format.Parse(connection.Trim()).ConnectionString;
                 return new ClaimStore(sql, options, owner, async ct =>
                 {
                     var c = new SqlConnection(text);

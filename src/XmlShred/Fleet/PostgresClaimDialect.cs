@@ -12,9 +12,9 @@ public sealed class PostgresClaimDialect(CompiledContract contract) : ClaimDiale
 {
     public override string Name => "postgresql";
 
-    public override string Q(string identifier) => PostgresTypes.Quote(identifier);
+    public override string Q(string identifier) => PostgresDialect.Instance.Quote(identifier);
 
-    public override string Table(string name) => PostgresTypes.Qualified(Contract.TargetSchema, name);
+    public override string Table(string name) => PostgresDialect.Instance.Qualified(Contract.TargetSchema, name);
 
     public override string Now => "clock_timestamp()";
 

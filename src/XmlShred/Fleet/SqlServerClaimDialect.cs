@@ -13,9 +13,9 @@ public sealed class SqlServerClaimDialect(CompiledContract contract) : ClaimDial
 {
     public override string Name => "sqlserver";
 
-    public override string Q(string identifier) => SqlServerTypes.Quote(identifier);
+    public override string Q(string identifier) => SqlServerDialect.Instance.Quote(identifier);
 
-    public override string Table(string name) => SqlServerTypes.Qualified(Contract.TargetSchema, name);
+    public override string Table(string name) => SqlServerDialect.Instance.Qualified(Contract.TargetSchema, name);
 
     public override string Now => "SYSUTCDATETIME()";
 
@@ -25,7 +25,7 @@ public sealed class SqlServerClaimDialect(CompiledContract contract) : ClaimDial
 
     public override string? SeedLock => "EXEC sp_getapplock @Resource = @seed_lock, @LockMode = 'Exclusive', @LockOwner = 'Transaction'";
 
-    private string Exists(string table) => $"OBJECT_ID({SqlServerTypes.NameLiteral(Contract.TargetSchema, table)}, N'U') IS NULL";
+    private string Exists(string table) => $"OBJECT_ID({SqlServerDialect.Instance.NameLiteral(Contract.TargetSchema, table)}, N'U') IS NULL";
 
     public override IReadOnlyList<string> Ddl() =>
     [
@@ -43,7 +43,7 @@ public sealed class SqlServerClaimDialect(CompiledContract contract) : ClaimDial
           heartbeat_at datetime2(3) NULL
         )
         """,
-        $"IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_{ChunkTableName}_state' AND object_id = OBJECT_ID({SqlServerTypes.NameLiteral(Contract.TargetSchema, ChunkTableName)})) "
+        $"IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_{ChunkTableName}_state' AND object_id = OBJECT_ID({SqlServerDialect.Instance.NameLiteral(Contract.TargetSchema, ChunkTableName)})) "
             + $"CREATE INDEX {Q("ix_" + ChunkTableName + "_state")} ON {Chunks} (state, chunk_id) INCLUDE (lease_expires_at, attempts)",
         $"""
         IF {Exists(InstanceTableName)} CREATE TABLE {Instances} (

@@ -1,5 +1,6 @@
 using XmlShred.Contract;
 using XmlShred.Xml;
+using XmlShred.Values;
 
 namespace XmlShred.Mapping;
 
@@ -78,7 +79,7 @@ internal static class ContactExtractors
         var text = pick.GetExact(entry.XmlAttribute!);
         value = text;
         if (text is not null && entry.DataType == DataType.Decimal && entry.DataLength is { } scale)
-            value = ValueConversion.ToDecimal(text, scale) ?? text;
+            value = TypedValue.ToDecimal(text, scale) ?? text;
         return true;
     }
 

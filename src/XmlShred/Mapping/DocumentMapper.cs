@@ -1,4 +1,5 @@
 using XmlShred.Contract;
+using XmlShred.Values;
 using XmlShred.Xml;
 
 namespace XmlShred.Mapping;
@@ -72,6 +73,11 @@ public sealed class DocumentMapper : IApplicationMapper
                 tables.Add(TableAssembler.Assemble(table, rows));
             }
             return MappingResult.Mapped(appId.Value, tables, state.Warnings);
+        }
+        catch (ValueConversionException ex)
+        {
+            // A value that does not fit its column fails the application here, before any database sees it.
+            return MappingResult.Rejected(appId, "mapping", ex.Message, []);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -1,4 +1,5 @@
 using XmlShred.Contract;
+using XmlShred.Values;
 
 namespace XmlShred.Mapping;
 
@@ -46,7 +47,7 @@ internal static class EntryEvaluator
             return new ColumnValue(true, entry.TypedDefault ?? entry.DefaultText, true);
         }
         var isDefault = defaultSupplied
-            || (input != Markers.Calc && ValueConversion.IsBlank(input) && entry.TypedDefault is not null && Equals(value, entry.TypedDefault));
+            || (input != Markers.Calc && ValueText.IsBlank(input) && entry.TypedDefault is not null && Equals(value, entry.TypedDefault));
         return new ColumnValue(true, value, isDefault);
     }
 }

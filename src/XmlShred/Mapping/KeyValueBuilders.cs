@@ -1,4 +1,5 @@
 using XmlShred.Contract;
+using XmlShred.Values;
 
 namespace XmlShred.Mapping;
 
@@ -35,7 +36,7 @@ internal static class KeyValueBuilders
     private static Row? Score(MappingEntry entry, MappingToken token, object? value)
     {
         if (string.IsNullOrEmpty(token.Parameter)) return null;
-        var score = ValueConversion.Generic(value, entry.DataType, entry.DataType == DataType.Decimal ? entry.DataLength : null);
+        var score = TypedValue.Generic(value, entry.DataType, entry.DataType == DataType.Decimal ? entry.DataLength : null);
         if (score is null) return null;
         var row = new Row();
         row.Set(BuilderColumns.ScoreIdentifier, token.Parameter);
@@ -57,7 +58,7 @@ internal static class KeyValueBuilders
     private static Row? History(MappingEntry entry, MappingToken token, object? value)
     {
         if (token.HasParentheses) return null; // the token must be exactly add_history
-        var text = value is null ? null : ValueConversion.ToText(value);
+        var text = value is null ? null : ValueText.ToText(value);
         if (!ContactExtractors.IsMeaningfulText(text)) return null;
         var segment = entry.PathSegments.Count > 0 ? entry.PathSegments[^1] : "";
         var row = new Row();
@@ -70,7 +71,7 @@ internal static class KeyValueBuilders
     /// <summary>KV-5: attribute name and value, plus the token's report key when it has parentheses.</summary>
     private static Row? ReportLookup(MappingEntry entry, MappingToken token, object? value)
     {
-        var text = value is null ? null : ValueConversion.ToText(value);
+        var text = value is null ? null : ValueText.ToText(value);
         if (!ContactExtractors.IsMeaningfulText(text)) return null;
         var row = new Row();
         row.Set(BuilderColumns.Name, entry.XmlAttribute);

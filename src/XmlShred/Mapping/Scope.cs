@@ -1,5 +1,6 @@
 using XmlShred.Expressions;
 using XmlShred.Xml;
+using XmlShred.Values;
 
 namespace XmlShred.Mapping;
 
@@ -56,7 +57,7 @@ internal readonly struct Scope
     {
         ScopeKind.Contact or ScopeKind.Child => Element!.Get(name),
         ScopeKind.Application => ExpressionContext().TryGetValue(name, out var value) && value is string or long or decimal or DateTime
-            ? ValueConversion.ToText(value!).Trim()
+            ? ValueText.ToText(value!).Trim()
             : null,
         _ => null,
     };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using XmlShred.Contract;
+using XmlShred.Values;
 
 namespace XmlShred.Mapping;
 
@@ -137,5 +138,5 @@ internal static class SlotBuilders
         return slots;
     }
 
-    private static string? Text(object? value) => value is null ? null : ValueConversion.ToText(value);
+    private static string? Text(object? value) => value is null ? null : ValueText.ToText(value);
 }

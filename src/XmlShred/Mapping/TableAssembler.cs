@@ -1,4 +1,5 @@
 using XmlShred.Contract;
+using XmlShred.Values;
 
 namespace XmlShred.Mapping;
 
@@ -10,36 +11,49 @@ internal static class TableAssembler
         if (table.Kind.IsInsertIfAbsent()) rows = KeepFirstPerKey(table, rows);
         else if (table.Kind.IsUpsert()) rows = KeepLastValuePerKey(table, rows);
 
-        var columns = new List<string>(table.Columns.Count);
-        var ordinals = new Dictionary<string, int>(table.Columns.Count, StringComparer.Ordinal);
+        // Which plan columns some row set, in first-set order (the rest are left to the database default).
+        var present = new List<int>(table.Columns.Count);
+        var isPresent = new bool[table.Columns.Count];
         foreach (var row in rows)
         {
             foreach (var cell in row.Cells)
             {
-                if (ordinals.TryAdd(cell.Column, columns.Count)) columns.Add(cell.Column);
+                var at = OrdinalOf(table, cell.Column);
+                if (!isPresent[at])
+                {
+                    isPresent[at] = true;
+                    present.Add(at);
+                }
             }
         }
         var values = new List<object?[]>(rows.Count);
+        var set = rows.Count > 1 ? new bool[table.Columns.Count] : null;
         foreach (var row in rows)
         {
-            var array = new object?[columns.Count];
-            var present = rows.Count > 1 ? new bool[columns.Count] : null;
+            var array = new object?[table.Columns.Count];
+            if (set is not null) Array.Clear(set);
             foreach (var cell in row.Cells)
             {
-                var at = ordinals[cell.Column];
-                array[at] = cell.Value;
-                if (present is not null) present[at] = true;
+                var at = OrdinalOf(table, cell.Column);
+                array[at] = ColumnFit.Fit(table.Name, table.Columns[at], cell.Value);
+                if (set is not null) set[at] = true;
             }
-            if (present is not null)
+            if (set is not null)
             {
-                for (var c = 0; c < columns.Count; c++)
+                foreach (var at in present)
                 {
-                    if (!present[c]) array[c] = CompletionValue(table, row, columns[c]);
+                    if (!set[at]) array[at] = ColumnFit.Fit(table.Name, table.Columns[at], CompletionValue(table, row, table.Columns[at].Name));
                 }
             }
             values.Add(array);
         }
-        return new MappedTable(table, columns, values);
+        return new MappedTable(table, present.ToArray(), values);
+    }
+
+    private static int OrdinalOf(TablePlan table, string column)
+    {
+        var at = table.Ordinal(column);
+        return at >= 0 ? at : throw new InvalidOperationException($"{table.Name} has no column '{column}' in its plan");
     }
 
     /// <summary>ROW-4: the typed default of the entry producing the column, unless that entry is flagged.</summary>
@@ -98,8 +112,8 @@ internal static class TableAssembler
         for (var i = 0; i < parts.Length; i++)
         {
             var value = row.Get(table.KeyColumns[i]);
-            if (ValueConversion.IsBlank(value)) return null;
-            parts[i] = ValueConversion.ToText(value!);
+            if (ValueText.IsBlank(value)) return null;
+            parts[i] = ValueText.ToText(value!);
         }
         return string.Join('\u001F', parts);
     }

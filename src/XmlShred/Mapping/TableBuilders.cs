@@ -1,5 +1,6 @@
 using XmlShred.Contract;
 using XmlShred.Xml;
+using XmlShred.Values;
 
 namespace XmlShred.Mapping;
 
@@ -92,7 +93,7 @@ internal static class TableBuilders
             : (ContactRules.MeaningfulEmploymentColumns, ContactRules.MeaningfulEmploymentAttributes);
         foreach (var column in columns)
         {
-            if (!ValueConversion.IsBlank(row.Get(column))) return true;
+            if (!ValueText.IsBlank(row.Get(column))) return true;
         }
         if (role == ElementRole.Employment && row.Get(ContactRules.EmploymentSalaryColumn) is { } salary && !IsZero(salary)) return true;
         foreach (var attribute in attributes)

@@ -36,8 +36,8 @@ internal static class ValueChain
         if (current is string text && !string.IsNullOrWhiteSpace(text) && entry.DataType != DataType.String)
         {
             return entry.DataType == DataType.Decimal && entry.DataLength is { } scale
-                ? ValueConversion.ToDecimal(text, scale)
-                : ValueConversion.Generic(text, entry.DataType);
+                ? TypedValue.ToDecimal(text, scale)
+                : TypedValue.Generic(text, entry.DataType);
         }
         return current;
     }
@@ -49,31 +49,31 @@ internal static class ValueChain
             case MappingTokenKind.Enum:
                 return ApplyEnum(entry, current, ref defaultSupplied);
             case MappingTokenKind.CalculatedField:
-                if (current != Markers.Calc && ValueConversion.IsBlank(current)) return entry.TypedDefault;
+                if (current != Markers.Calc && ValueText.IsBlank(current)) return entry.TypedDefault;
                 return Calculate(entry, scope, state, nextIsEnum: index + 1 < entry.Tokens.Count && entry.Tokens[index + 1].Kind == MappingTokenKind.Enum);
             case MappingTokenKind.CharToBit:
                 return BitLookup(state.Contract.CharToBit, Text(current), upperFallback: true);
             case MappingTokenKind.BooleanToBit:
                 return BitLookup(state.Contract.BooleanToBit, Text(current).ToLowerInvariant(), upperFallback: false);
             case MappingTokenKind.NumbersOnly:
-                if (ValueConversion.IsBlank(current)) return entry.TypedDefault;
-                var digits = ValueConversion.DigitsOnly(Text(current));
+                if (ValueText.IsBlank(current)) return entry.TypedDefault;
+                var digits = ValueText.DigitsOnly(Text(current));
                 return digits.Length == 0 ? null : digits;
             case MappingTokenKind.ExtractNumeric:
-                if (ValueConversion.IsBlank(current)) return entry.TypedDefault;
+                if (ValueText.IsBlank(current)) return entry.TypedDefault;
                 return NumericToken.Extract(Text(current)) is { } number ? ConvertTo(entry, number) : null;
             case MappingTokenKind.LastValidPrimary or MappingTokenKind.LastValidSecondary or MappingTokenKind.AuthorizedUser:
                 return current; // resolved by (READ-1) already
             case MappingTokenKind.CurrentAddressOnly:
                 return scope.HasContext && scope.ConIdText is not null ? ContactExtractors.CurrentAddress(entry, scope, state) : current;
             case MappingTokenKind.UtcNowIfNull:
-                return ValueConversion.IsBlank(current) ? state.UtcNow : ConvertTo(entry, current!);
+                return ValueText.IsBlank(current) ? state.UtcNow : ConvertTo(entry, current!);
             case MappingTokenKind.AddScore or MappingTokenKind.AddIndicator or MappingTokenKind.AddHistory or MappingTokenKind.AddReportLookup
                 or MappingTokenKind.PolicyExceptions or MappingTokenKind.WarrantyField or MappingTokenKind.AddCollateral:
                 return current; // row-creating tokens are handled by their builders
             default: // identity_insert, extract_date and unknown tokens: blank-guard, then the column type
                 if (current == Markers.Calc || current == Markers.List) return current;
-                if (ValueConversion.IsBlank(current)) return entry.TypedDefault;
+                if (ValueText.IsBlank(current)) return entry.TypedDefault;
                 return ConvertTo(entry, current!);
         }
     }
@@ -83,14 +83,14 @@ internal static class ValueChain
         BitLookup(state.Contract.CharToBit, Text(value), upperFallback: true);
 
     private static object? ConvertTo(MappingEntry entry, object value) =>
-        ValueConversion.Generic(value, entry.DataType, entry.DataType == DataType.Decimal ? entry.DataLength : null);
+        TypedValue.Generic(value, entry.DataType, entry.DataType == DataType.Decimal ? entry.DataLength : null);
 
-    private static string Text(object? value) => value is null || value == Markers.Calc || value == Markers.List ? "" : ValueConversion.ToText(value).Trim();
+    private static string Text(object? value) => value is null || value == Markers.Calc || value == Markers.List ? "" : ValueText.ToText(value).Trim();
 
     /// <summary>ENUM-2, ENUM-3: lookup, else null (nullable) or the typed default.</summary>
     private static object? ApplyEnum(MappingEntry entry, object? current, ref bool defaultSupplied)
     {
-        var code = entry.EnumMap?.Lookup(current is null || current == Markers.Calc || current == Markers.List ? null : ValueConversion.ToText(current));
+        var code = entry.EnumMap?.Lookup(current is null || current == Markers.Calc || current == Markers.List ? null : ValueText.ToText(current));
         if (code is not null) return code;
         if (entry.Nullable || entry.TypedDefault is null) return null;
         defaultSupplied = true;
@@ -123,7 +123,7 @@ internal static class ValueChain
                 if (entry.DataType == DataType.String) return text;
                 return ConvertTo(entry, text);
             case ExprKind.DateTime:
-                return entry.DataType == DataType.String ? ValueConversion.ToText(result.AsDateTime) : ConvertTo(entry, result.AsDateTime);
+                return entry.DataType == DataType.String ? ValueText.ToText(result.AsDateTime) : ConvertTo(entry, result.AsDateTime);
             default:
                 return null;
         }

@@ -23,11 +23,11 @@ public static class MappingJson
         foreach (var table in result.Tables)
         {
             var rows = new JsonArray();
-            var order = Enumerable.Range(0, table.Columns.Count).OrderBy(i => table.Columns[i], StringComparer.Ordinal).ToArray();
+            var order = table.Present.OrderBy(o => table.Plan.Columns[o].Name, StringComparer.Ordinal).ToArray();
             foreach (var row in table.Rows)
             {
                 var obj = new JsonObject();
-                foreach (var i in order) obj[table.Columns[i]] = CanonicalValue.ToJson(row[i]);
+                foreach (var o in order) obj[table.Plan.Columns[o].Name] = CanonicalValue.ToJson(row[o]);
                 rows.Add(obj);
             }
             tables[table.Name] = rows;

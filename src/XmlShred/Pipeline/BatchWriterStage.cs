@@ -14,9 +14,13 @@ public sealed class BatchWriterStage
     private readonly BatchBisector _bisector;
     private readonly int _batchSize;
     private readonly PipelineMetrics _metrics;
+    private readonly ByteBudget? _memory;
+    private long _held;
 
-    public BatchWriterStage(InsertQueue queue, IBatchWriter writer, Func<Exception, WriteFailureKind> classify, int batchSize, PipelineMetrics metrics)
+    /// <param name="memory">The run's memory budget: what the taken items were charged is released once they are written.</param>
+    public BatchWriterStage(InsertQueue queue, IBatchWriter writer, Func<Exception, WriteFailureKind> classify, int batchSize, PipelineMetrics metrics, ByteBudget? memory = null)
     {
+        _memory = memory;
         _queue = queue;
         _writer = writer;
         _bisector = new BatchBisector(writer, classify);
@@ -38,6 +42,9 @@ public sealed class BatchWriterStage
             // Time with nothing (or too little) to write, lingering included: the writer outpaces the workers.
             _metrics.AddStage(PipelineStage.WriterWait, clock.Elapsed);
             await FlushAsync(batch, failures, abort).ConfigureAwait(false);
+            // The batch's rows are garbage now: hand their bytes back so the reader can admit more documents.
+            _memory?.Release(_held);
+            _held = 0;
             clock.Restart();
         }
     }
@@ -49,6 +56,7 @@ public sealed class BatchWriterStage
     {
         while (batch.Count + failures.Count < _batchSize && _queue.TryDequeue(out var item))
         {
+            _held += item.Bytes;
             if (item.Write is not null) batch.Add(item.Write);
             else failures.Add(item.Failure!);
         }

@@ -11,6 +11,7 @@ public sealed class ByteBudget
     private readonly object _gate = new();
     private readonly LinkedList<Waiter> _waiters = new();
     private long _inUse;
+    private long _peak;
 
     public ByteBudget(long capacity)
     {
@@ -21,6 +22,9 @@ public sealed class ByteBudget
     public long Capacity { get; }
 
     public long InUse => Interlocked.Read(ref _inUse);
+
+    /// <summary>The most ever held at once (may exceed <see cref="Capacity"/>: see <see cref="Exchange"/> and the oversized-item rule).</summary>
+    public long Peak => Interlocked.Read(ref _peak);
 
     public int Waiting
     {
@@ -35,7 +39,7 @@ public sealed class ByteBudget
         {
             if (_waiters.Count == 0 && Fits(bytes))
             {
-                Interlocked.Add(ref _inUse, bytes);
+                AddLocked(bytes);
                 return ValueTask.CompletedTask;
             }
             cancellationToken.ThrowIfCancellationRequested();
@@ -49,8 +53,28 @@ public sealed class ByteBudget
         return new ValueTask(waiter.Completion.Task);
     }
 
+    /// <summary>
+    /// Trades bytes already held for a new amount without waiting: a worker swaps its document's charge for its mapped
+    /// rows' charge. Only the entrance (the reader) waits for room; stages downstream never do, so a full budget can
+    /// slow reading but never stall work already admitted (which is what frees the budget).
+    /// </summary>
+    public void Exchange(long held, long now)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(held);
+        ArgumentOutOfRangeException.ThrowIfNegative(now);
+        if (held == now) return;
+        List<Waiter>? admitted = null;
+        lock (_gate)
+        {
+            AddLocked(now - held);
+            if (now < held) admitted = AdmitLocked();
+        }
+        Complete(admitted);
+    }
+
     public void Release(long bytes)
     {
+        if (bytes == 0) return;
         List<Waiter>? admitted;
         lock (_gate)
         {
@@ -68,7 +92,7 @@ public sealed class ByteBudget
         {
             _waiters.RemoveFirst();
             first.Value.Node = null;
-            Interlocked.Add(ref _inUse, first.Value.Bytes);
+            AddLocked(first.Value.Bytes);
             (admitted ??= []).Add(first.Value);
         }
         return admitted;
@@ -82,6 +106,12 @@ public sealed class ByteBudget
             waiter.Registration.Dispose();
             waiter.Completion.TrySetResult();
         }
+    }
+
+    private void AddLocked(long bytes)
+    {
+        var now = Interlocked.Add(ref _inUse, bytes);
+        if (now > _peak) Interlocked.Exchange(ref _peak, now);
     }
 
     private bool Fits(long bytes) => _inUse == 0 || _inUse + bytes <= Capacity;

@@ -3,43 +3,36 @@ using System.Threading.Channels;
 namespace XmlShred.Pipeline;
 
 /// <summary>
-/// Mapped applications on their way to the writer, bounded by count (a bounded channel, FullMode=Wait) and by
-/// estimated bytes (<see cref="ByteBudget"/>). A full queue makes workers wait: backpressure, never a drop.
-/// Bytes are released when the writer takes an item.
+/// Mapped applications on their way to the writer, bounded by count (a bounded channel, FullMode=Wait): a full
+/// queue makes workers wait (backpressure, never a drop). Their memory is bounded by the run's
+/// <see cref="ByteBudget"/>, charged upstream when the reader admits a document, so this queue only counts bytes
+/// for the gauges.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is the pipeline's insert queue; the name says so.")]
 public sealed class InsertQueue
 {
     private readonly Channel<QueueItem> _channel;
-    private readonly ByteBudget _bytes;
+    private long _bytes;
 
-    public InsertQueue(int capacity, long byteCapacity)
+    public InsertQueue(int capacity)
     {
         _channel = Channel.CreateBounded<QueueItem>(new BoundedChannelOptions(capacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
         });
-        _bytes = new ByteBudget(byteCapacity);
     }
 
     public int Count => _channel.Reader.Count;
 
-    public long Bytes => _bytes.InUse;
+    /// <summary>Estimated bytes of the items waiting in the queue.</summary>
+    public long Bytes => Interlocked.Read(ref _bytes);
 
-    /// <summary>Waits for room by bytes, then by count.</summary>
+    /// <summary>Waits for room by count.</summary>
     public async ValueTask EnqueueAsync(QueueItem item, CancellationToken cancellationToken)
     {
-        await _bytes.AcquireAsync(item.Bytes, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await _channel.Writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            _bytes.Release(item.Bytes);
-            throw;
-        }
+        await _channel.Writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
+        Interlocked.Add(ref _bytes, item.Bytes);
     }
 
     /// <summary>No more items will come (every worker finished).</summary>
@@ -52,7 +45,7 @@ public sealed class InsertQueue
     {
         if (_channel.Reader.TryRead(out item!))
         {
-            _bytes.Release(item.Bytes);
+            Interlocked.Add(ref _bytes, -item.Bytes);
             return true;
         }
         return false;

@@ -14,9 +14,12 @@ public sealed class MapWorker
     private readonly DocumentProcessor _processor;
     private readonly InsertQueue _queue;
     private readonly PipelineMetrics _metrics;
+    private readonly ByteBudget? _memory;
 
-    public MapWorker(int id, DocumentProcessor processor, InsertQueue queue, PipelineMetrics metrics)
+    /// <param name="memory">The run's memory budget: the document's charge is swapped for its mapped rows' charge.</param>
+    public MapWorker(int id, DocumentProcessor processor, InsertQueue queue, PipelineMetrics metrics, ByteBudget? memory = null)
     {
+        _memory = memory;
         _id = id;
         _processor = processor;
         _queue = queue;
@@ -36,6 +39,7 @@ public sealed class MapWorker
                 {
                     var start = lifetime.Elapsed;
                     var item = _processor.Process(document);
+                    _memory?.Exchange(MemoryCost.Document(document), item.Bytes);
                     var mapped = lifetime.Elapsed;
                     busy += mapped - start;
                     _metrics.AddStage(PipelineStage.ParseMap, mapped - start);

@@ -40,6 +40,7 @@ public sealed class PipelineMetrics : IDisposable
     private Func<int> _workDepth = static () => 0;
     private Func<int> _insertDepth = static () => 0;
     private Func<long> _insertBytes = static () => 0;
+    private ByteBudget? _memory;
     private Timer? _sampler;
     private long _read, _succeeded, _failed, _rows, _batches;
 
@@ -55,6 +56,7 @@ public sealed class PipelineMetrics : IDisposable
         _meter.CreateObservableGauge("xmlshred.queue.insert.depth", () => _insertDepth(), "{application}");
         _meter.CreateObservableGauge("xmlshred.queue.insert.bytes", () => _insertBytes(), "By");
         _meter.CreateObservableGauge("xmlshred.throughput", () => AppsPerSecond, "{application}/s");
+        _meter.CreateObservableGauge("xmlshred.memory.budget.used", () => MemoryBudgetUsed, "By");
         var every = samplePeriod ?? TimeSpan.FromMilliseconds(250);
         // Memory is sampled from the start (sequential mode has no queues to attach, but its memory still matters).
         _sampler = new Timer(_ => Sample(), null, every, every);
@@ -72,6 +74,11 @@ public sealed class PipelineMetrics : IDisposable
     public int WorkDepth => _workDepth();
     public int InsertDepth => _insertDepth();
     public long InsertBytes => _insertBytes();
+    /// <summary>Bytes the run's memory budget has charged right now (documents in flight plus mapped rows not yet committed).</summary>
+    public long MemoryBudgetUsed => _memory?.InUse ?? 0;
+    /// <summary>The most the budget ever charged at once, and its capacity (0 when the mode has none).</summary>
+    public long MemoryBudgetPeak => _memory?.Peak ?? 0;
+    public long MemoryBudgetCapacity => _memory?.Capacity ?? 0;
 
     /// <summary>Connects the queue gauges (sampled with the rest of the time series).</summary>
     public void AttachQueues(Func<int> workDepth, Func<int> insertDepth, Func<long> insertBytes, TimeSpan? period = null)
@@ -80,6 +87,9 @@ public sealed class PipelineMetrics : IDisposable
         _insertDepth = insertDepth;
         _insertBytes = insertBytes;
     }
+
+    /// <summary>Connects the run's memory budget (gauge <c>xmlshred.memory.budget.used</c> and the report).</summary>
+    public void AttachMemoryBudget(ByteBudget memory) => _memory = memory;
 
     public void AddRead(int count) => Interlocked.Add(ref _read, count);
 

@@ -46,10 +46,13 @@ internal sealed class QueuedPipeline
             FullMode = BoundedChannelFullMode.Wait,
             SingleWriter = true,
         });
-        var queue = new InsertQueue(_options.QueueSize, _options.QueueBytes);
+        var queue = new InsertQueue(_options.QueueSize);
+        // One budget for everything held at once: documents read and not yet mapped, mapped rows not yet committed.
+        var memory = new ByteBudget(_options.MemoryBudget);
         _metrics.AttachQueues(() => work.Reader.Count, () => queue.Count, () => queue.Bytes);
+        _metrics.AttachMemoryBudget(memory);
         await using var writer = await _database.OpenWriterAsync(_contract, abort).ConfigureAwait(false);
-        var writerStage = new BatchWriterStage(queue, writer, _database.ClassifyFailure, _options.BatchSize, _metrics);
+        var writerStage = new BatchWriterStage(queue, writer, _database.ClassifyFailure, _options.BatchSize, _metrics, memory);
 
         async Task Guard(Func<Task> stage)
         {
@@ -64,9 +67,9 @@ internal sealed class QueuedPipeline
             }
         }
 
-        var reader = Task.Run(() => Guard(() => new SourceReader(_database, _contract, _options, _metrics).RunAsync(work.Writer, stop, failed.Token)));
+        var reader = Task.Run(() => Guard(() => new SourceReader(_database, _contract, _options, _metrics, memory).RunAsync(work.Writer, stop, failed.Token)));
         var workers = Enumerable.Range(0, _options.Workers)
-            .Select(i => Task.Run(() => Guard(() => new MapWorker(i, _processor, queue, _metrics).RunAsync(work.Reader, failed.Token))))
+            .Select(i => Task.Run(() => Guard(() => new MapWorker(i, _processor, queue, _metrics, memory).RunAsync(work.Reader, failed.Token))))
             .ToArray();
         var mapping = Task.WhenAll(workers).ContinueWith(t => queue.Complete(t.Exception?.GetBaseException()), TaskScheduler.Default);
         var writing = Task.Run(() => Guard(() => writerStage.RunAsync(failed.Token)));

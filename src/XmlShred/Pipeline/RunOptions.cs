@@ -19,15 +19,23 @@ public sealed record RunOptions
     public int Workers { get; init; } = Environment.ProcessorCount;
     /// <summary>Applications per write transaction (queued) and per page (sequential).</summary>
     public int BatchSize { get; init; } = 500;
-    /// <summary>Source rows per keyset page (queued mode; sequential mode pages by <see cref="BatchSize"/>). A page is held in memory
-    /// while it is handed to the workers, so it stays small: full source documents can be megabytes each.</summary>
-    public int PageSize { get; init; } = 250;
+    /// <summary>Source rows per keyset page (queued mode; sequential mode pages by <see cref="BatchSize"/>). A page is read whole
+    /// before its documents are charged to the <see cref="MemoryBudget"/>, so it stays small: real documents reach 2 MB
+    /// (4 MB as strings), and 250 of them held 550 MB of RSS where 16 hold about 230 MB (see docs/performance.md).</summary>
+    public int PageSize { get; init; } = 16;
     /// <summary>Source documents waiting for a worker.</summary>
     public int WorkQueueSize { get; init; } = 256;
-    /// <summary>Mapped applications waiting for the writer, by count.</summary>
-    public int QueueSize { get; init; } = 4000;
-    /// <summary>Mapped applications waiting for the writer, by estimated bytes.</summary>
-    public long QueueBytes { get; init; } = 256L * 1024 * 1024;
+    /// <summary>Mapped applications waiting for the writer, by count. Two batches: when the writer is the slower side (a
+    /// large SQLite file) a deeper queue only holds more memory (the soak's RSS rose with a 4,000 queue as it filled).</summary>
+    public int QueueSize { get; init; } = 1000;
+    /// <summary>
+    /// Queued mode: the most estimated bytes held at once by documents read and not yet mapped and mapped rows not
+    /// yet committed (see <see cref="MemoryCost"/>). The reader waits when it is spent. One document larger than the
+    /// whole budget is still read, alone. The default keeps the process under 256 MB RSS on real-size documents.
+    /// </summary>
+    public long MemoryBudget { get; init; } = DefaultMemoryBudget;
+
+    public const long DefaultMemoryBudget = 48L * 1024 * 1024;
     public string RunId { get; init; } = Guid.NewGuid().ToString("N")[..12];
     /// <summary><c>YYYYMMDD_HHMMSS</c> of the process start, local clock (as the reference writes it).</summary>
     public string SessionId { get; init; } = DateTime.Now.ToString("yyyyMMdd_HHmmss", System.Globalization.CultureInfo.InvariantCulture);
@@ -39,7 +47,7 @@ public sealed record RunOptions
         if (BatchSize < 1) throw new ArgumentException("--batch-size must be at least 1");
         if (PageSize < 1) throw new ArgumentException("--page-size must be at least 1");
         if (QueueSize < 1) throw new ArgumentException("--queue-size must be at least 1");
-        if (QueueBytes < 1) throw new ArgumentException("--queue-bytes must be at least 1");
+        if (MemoryBudget < 1) throw new ArgumentException("--memory-budget must be at least 1 byte");
         if (WorkQueueSize < 1) throw new ArgumentException("work queue size must be at least 1");
         var s = Selection;
         if (s.Limit is < 1) throw new ArgumentException("--limit must be at least 1");

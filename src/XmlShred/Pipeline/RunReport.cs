@@ -40,6 +40,9 @@ public sealed record RunReport
     /// <summary>Source rows with NULL XML the run skipped (they get no processing_log row).</summary>
     public long SkippedNullXml { get; init; }
     public required long PeakWorkingSetBytes { get; init; }
+    /// <summary>Queued mode: the <c>--memory-budget</c> and the most it charged at once (0 in sequential mode).</summary>
+    public long MemoryBudgetBytes { get; init; }
+    public long MemoryBudgetPeakBytes { get; init; }
     /// <summary>CPU time of the whole process (all threads): apps per CPU-second is steadier than apps/s on a busy machine.</summary>
     public double CpuSeconds { get; init; }
     /// <summary>Queue depths, progress and memory, a few times a second (thinned evenly on long runs).</summary>
@@ -79,6 +82,8 @@ public sealed record RunReport
                 [.. summary.FailureExamples.Take(MaxListedFailures).Select(f => new FailedApplication(f.AppId, f.Stage ?? "unknown", f.FailureReason ?? ""))]),
             SkippedNullXml = summary.SkippedNullXml,
             PeakWorkingSetBytes = self.PeakWorkingSet64,
+            MemoryBudgetBytes = metrics.MemoryBudgetCapacity,
+            MemoryBudgetPeakBytes = metrics.MemoryBudgetPeak,
             CpuSeconds = Math.Round(self.TotalProcessorTime.TotalSeconds, 3),
             Samples = metrics.Samples(),
             BatchSamples = metrics.BatchSamples(),
@@ -128,12 +133,12 @@ public sealed record ContractInfo(string? Path, string Hash);
 
 /// <summary>Every knob of the run, as it was in effect.</summary>
 public sealed record RunSettings(
-    string Mode, int Workers, int BatchSize, int PageSize, int WorkQueueSize, int QueueSize, long QueueBytes,
+    string Mode, int Workers, int BatchSize, int PageSize, int WorkQueueSize, int QueueSize, long MemoryBudget,
     long? Limit, long? AppIdStart, long? AppIdEnd, string? Partition)
 {
     public static RunSettings From(RunOptions options) => new(
         options.Mode.ToString().ToLowerInvariant(), options.Workers, options.BatchSize, options.PageSize, options.WorkQueueSize,
-        options.QueueSize, options.QueueBytes, options.Selection.Limit, options.Selection.AppIdStart, options.Selection.AppIdEnd,
+        options.QueueSize, options.MemoryBudget, options.Selection.Limit, options.Selection.AppIdStart, options.Selection.AppIdEnd,
         options.Selection.PartitionCount is { } n ? $"{options.Selection.PartitionIndex}/{n}" : null);
 }
 

@@ -32,7 +32,7 @@ internal sealed class SequentialPipeline
         var pageItems = 0;
         _metrics.AttachQueues(() => 0, () => Volatile.Read(ref pageItems), () => 0);
         await using var writer = await _database.OpenWriterAsync(_contract, abort).ConfigureAwait(false);
-        var writerStage = new BatchWriterStage(new InsertQueue(1, 1), writer, _database.ClassifyFailure, _options.BatchSize, _metrics);
+        var writerStage = new BatchWriterStage(new InsertQueue(1), writer, _database.ClassifyFailure, _options.BatchSize, _metrics);
         var clock = Stopwatch.StartNew();
         try
         {

@@ -16,9 +16,12 @@ public sealed class SourceReader
     private readonly CompiledContract _contract;
     private readonly RunOptions _options;
     private readonly PipelineMetrics _metrics;
+    private readonly ByteBudget? _memory;
 
-    public SourceReader(ITargetDatabase database, CompiledContract contract, RunOptions options, PipelineMetrics metrics)
+    /// <param name="memory">The run's memory budget: every document waits for its charge before it is handed on.</param>
+    public SourceReader(ITargetDatabase database, CompiledContract contract, RunOptions options, PipelineMetrics metrics, ByteBudget? memory = null)
     {
+        _memory = memory;
         _database = database;
         _contract = contract;
         _options = options;
@@ -38,7 +41,17 @@ public sealed class SourceReader
                 _metrics.AddStage(PipelineStage.Read, clock.Elapsed);
                 foreach (var document in page)
                 {
-                    await work.WriteAsync(document, either.Token).ConfigureAwait(false);
+                    var cost = MemoryCost.Document(document);
+                    if (_memory is not null) await _memory.AcquireAsync(cost, either.Token).ConfigureAwait(false);
+                    try
+                    {
+                        await work.WriteAsync(document, either.Token).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        _memory?.Release(cost); // never handed on: nobody else will release it
+                        throw;
+                    }
                     _metrics.AddRead(1); // counts documents handed on: those are the ones a stop still finishes
                 }
                 clock.Restart();

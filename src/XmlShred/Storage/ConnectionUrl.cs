@@ -8,6 +8,30 @@ namespace XmlShred.Storage;
 /// </summary>
 public sealed record ConnectionUrl(string Host, int? Port, string? User, string? Password, string? Database, IReadOnlyList<(string Key, string Value)> Options)
 {
+    /// <summary>The application name every connection reports unless the connection string names one.</summary>
+    public const string ApplicationName = "xmlshred";
+
+    private const string ApplicationNameKey = "Application Name";
+
+    /// <summary>True when <paramref name="value"/> starts with <c>scheme://</c> for one of <paramref name="schemes"/>.</summary>
+    public static bool HasScheme(string value, IEnumerable<string> schemes) =>
+        schemes.Any(scheme => value.StartsWith(scheme + "://", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// A provider's connection-string builder from a URL of one of <paramref name="schemes"/> or from keywords, with
+    /// <see cref="ApplicationName"/> unless the value sets its own.
+    /// </summary>
+    public static TBuilder Builder<TBuilder>(string value, IReadOnlyList<string> schemes, Func<ConnectionUrl, TBuilder> fromUrl, Func<string, TBuilder> fromKeywords)
+        where TBuilder : DbConnectionStringBuilder
+    {
+        var builder = HasScheme(value, schemes) ? fromUrl(Parse(value, schemes[0] + "://")) : fromKeywords(value);
+        // SqlClient reports its own name when none is set; treat that default like an empty name.
+        fromKeywords("").TryGetValue(ApplicationNameKey, out var providerDefault);
+        if (!builder.TryGetValue(ApplicationNameKey, out var name) || string.IsNullOrEmpty(name as string) || Equals(name, providerDefault))
+            builder[ApplicationNameKey] = ApplicationName;
+        return builder;
+    }
+
     public static ConnectionUrl Parse(string value, string example)
     {
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri)) throw new ArgumentException($"not a valid {example} URL");

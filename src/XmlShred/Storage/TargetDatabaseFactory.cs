@@ -25,7 +25,7 @@ public static class TargetDatabaseFactory
         if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
             || HasKeyword(text, "Host"))
             return TargetDialect.PostgreSql;
-        if (SqlServerConnectionString.IsUrl(text) || HasKeyword(text, "Server") || (HasKeyword(text, "Data Source") && (HasKeyword(text, "Initial Catalog") || HasKeyword(text, "Database"))))
+        if (SqlServerConnectionString.Format.IsUrl(text) || HasKeyword(text, "Server") || (HasKeyword(text, "Data Source") && (HasKeyword(text, "Initial Catalog") || HasKeyword(text, "Database"))))
             return TargetDialect.SqlServer;
         return TargetDialect.Sqlite;
     }

@@ -1,4 +1,5 @@
 using XmlShred.Contract;
+using XmlShred.Values;
 
 namespace XmlShred.Storage;
 

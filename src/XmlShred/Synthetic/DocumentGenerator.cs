@@ -33,7 +33,7 @@ public sealed class DocumentGenerator
         string? kind = rng.NextDouble() < _options.InvalidRate ? InvalidKinds.All[rng.Next(InvalidKinds.All.Count)] : null;
         var prolog = rng.Chance(0.4) ? "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" : "";
         var shape = InvalidDocuments.Shape(rng, kind, appId, prolog);
-        var xml = new DocumentWriter(rng, appId, SizeModel.NextTarget(rng)).Write(shape);
+        var xml = new DocumentWriter(rng, appId, SizeModel.NextTarget(rng, _options.MaxBytes)).Write(shape);
         if (kind == InvalidKinds.Truncated) xml = InvalidDocuments.Truncate(rng, xml);
         return new GeneratedDocument(appId, FileName(appId), xml, kind);
     }

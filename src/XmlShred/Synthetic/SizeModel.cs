@@ -13,7 +13,8 @@ internal static class SizeModel
     private const double BloatShare = 0.01;
     private const double BloatFloor = 400 * 1024;
 
-    public static int NextTarget(Random rng)
+    /// <param name="cap">Largest target in bytes (a soak run caps sizes so a million documents fit on disk).</param>
+    public static int NextTarget(Random rng, int cap = MaxBytes)
     {
         double bytes;
         if (rng.NextDouble() < BloatShare)
@@ -26,7 +27,7 @@ internal static class SizeModel
             bytes = MedianBytes * Math.Exp(Sigma * NextGaussian(rng));
         }
         // margins: the writer stops within a few hundred bytes of the target, and a few names are non-ASCII
-        return (int)Math.Clamp(bytes, MinBytes + 1024, MaxBytes - 2048);
+        return (int)Math.Clamp(bytes, MinBytes + 1024, Math.Min(MaxBytes, cap) - 2048);
     }
 
     /// <summary>Box–Muller; System.Random has no normal distribution.</summary>

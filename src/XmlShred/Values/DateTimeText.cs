@@ -40,7 +40,7 @@ public static class DateTimeText
     public static string ToCanonical(DateTime value) => Format(value, 'T');
 
     /// <summary>The same layout with a space separator: the text of a DateTime as a string value (VALUE-1 generic string).</summary>
-    internal static string ToText(DateTime value) => Format(value, ' ');
+    public static string ToText(DateTime value) => Format(value, ' ');
 
     private static string Format(DateTime value, char separator)
     {

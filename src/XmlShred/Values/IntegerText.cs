@@ -99,7 +99,7 @@ public static class IntegerText
     }
 
     /// <summary>Rounds a decimal half away from zero to a long; false when it does not fit.</summary>
-    internal static bool TryRound(decimal number, out long value)
+    public static bool TryRound(decimal number, out long value)
     {
         var rounded = Math.Round(number, 0, MidpointRounding.AwayFromZero);
         if (rounded < long.MinValue || rounded > long.MaxValue)

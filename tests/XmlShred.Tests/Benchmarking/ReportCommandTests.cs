@@ -41,7 +41,7 @@ public class ReportCommandTests
         Assert.Contains(Path.GetFileName(db.Path), report.Target.Server);
         Assert.Equal(contract, report.Contract.Path);
         Assert.Equal(TinyContract.Compiled.Hash, report.Contract.Hash);
-        Assert.Equal(new RunSettings("queued", 2, 10, new RunOptions().PageSize, new RunOptions().WorkQueueSize, 30, new RunOptions().QueueBytes, null, null, null, null), report.Settings);
+        Assert.Equal(new RunSettings("queued", 2, 10, new RunOptions().PageSize, new RunOptions().WorkQueueSize, 30, new RunOptions().MemoryBudget, null, null, null, null), report.Settings);
         Assert.Equal((60L, 1L), (report.Succeeded, report.Failed));
         Assert.Equal(1, report.FailedApplications.Total);
         var failure = Assert.Single(report.FailedApplications.Listed);

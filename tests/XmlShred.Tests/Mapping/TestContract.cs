@@ -126,7 +126,7 @@ internal static class Doc
     {
         var t = r.Tables.FirstOrDefault(x => x.Name == table);
         if (t is null) return [];
-        return [.. t.Rows.Select(row => t.Columns.Select((c, i) => (c, v: row[i])).ToDictionary(p => p.c, p => p.v))];
+        return [.. t.Rows.Select(row => t.Columns.ToDictionary(c => c, c => t.Value(row, c)))];
     }
 
     public static Dictionary<string, object?> Single(this MappingResult r, string table)

@@ -39,13 +39,13 @@ public class OutputTests
         var r = c.Map(Doc.Xml(Doc.Person("0042", inner: "<person_addr addr_tp=\"CURR\" city=\"C\"/>"), appAttrs: "rd=\"2020-01-01\"", id: "0777"));
         var app = r.Tables.Single(t => t.Name == "app_base");
         Assert.Equal(["rd", "app_id"], app.Columns);
-        Assert.Equal(777L, app.Rows[0][1]);
+        Assert.Equal(777L, app.Value(app.Rows[0], "app_id"));
         var contact = r.Single("app_contact_base");
         Assert.Equal(42L, contact["con_id"]);
         Assert.Equal(777L, contact["app_id"]);
         var addr = r.Tables.Single(t => t.Name == "app_contact_address");
         Assert.Equal(["city", "con_id"], addr.Columns);
-        Assert.Equal(42L, addr.Rows[0][1]);
+        Assert.Equal(42L, addr.Value(addr.Rows[0], "con_id"));
     }
 
     [Fact] // OUTPUT-7: golden JSON form — decimals as strings at scale, datetimes canonical, "" → null

@@ -15,28 +15,9 @@ public class InsertQueueTests
         });
 
     [Fact]
-    public async Task FullByBytes_MakesTheProducerWait_UntilTheWriterTakesAnItem()
-    {
-        var first = Item(1, 1000);
-        var queue = new InsertQueue(capacity: 100, byteCapacity: first.Bytes + 10);
-        await queue.EnqueueAsync(first, Ct);
-
-        var second = queue.EnqueueAsync(Item(2, 1000), Ct).AsTask();
-
-        Assert.False(second.IsCompleted); // waiting for bytes, not dropped
-        Assert.Equal(1, queue.Count);
-        Assert.True(queue.TryDequeue(out var taken));
-        Assert.Equal(1, taken.Failure!.AppId);
-        await second; // released by the dequeue
-        Assert.True(queue.TryDequeue(out var next));
-        Assert.Equal(2, next.Failure!.AppId);
-        Assert.Equal(0, queue.Bytes);
-    }
-
-    [Fact]
     public async Task FullByCount_MakesTheProducerWait_UntilTheWriterTakesAnItem()
     {
-        var queue = new InsertQueue(capacity: 2, byteCapacity: long.MaxValue);
+        var queue = new InsertQueue(capacity: 2);
         await queue.EnqueueAsync(Item(1, 1), Ct);
         await queue.EnqueueAsync(Item(2, 1), Ct);
 
@@ -49,14 +30,46 @@ public class InsertQueueTests
     }
 
     [Fact]
-    public async Task ItemBiggerThanTheWholeBudget_IsAdmittedWhenTheQueueIsEmpty_SoItCannotDeadlock()
+    public async Task QueueBytes_CountWhatIsWaiting()
     {
-        var queue = new InsertQueue(capacity: 10, byteCapacity: 100);
+        var queue = new InsertQueue(capacity: 10);
+        var item = Item(1, 100);
+        await queue.EnqueueAsync(item, Ct);
 
-        await queue.EnqueueAsync(Item(1, 10_000), Ct);
+        Assert.Equal(item.Bytes, queue.Bytes);
+        Assert.True(queue.TryDequeue(out _));
+        Assert.Equal(0, queue.Bytes);
+    }
 
-        Assert.Equal(1, queue.Count);
-        Assert.True(queue.Bytes > 100);
+    [Fact]
+    public async Task ItemBiggerThanTheWholeBudget_IsAdmittedWhenNothingElseIsHeld_SoItCannotDeadlock()
+    {
+        var budget = new ByteBudget(100);
+
+        await budget.AcquireAsync(10_000, Ct);
+        var next = budget.AcquireAsync(1, Ct).AsTask();
+
+        Assert.Equal(10_000, budget.InUse);
+        Assert.False(next.IsCompleted); // the oversized item runs alone
+        budget.Release(10_000);
+        await next;
+        Assert.Equal(10_000, budget.Peak);
+    }
+
+    [Fact]
+    public async Task Exchange_NeverWaits_AndShrinkingAdmitsTheWaitingReader()
+    {
+        var budget = new ByteBudget(100);
+        await budget.AcquireAsync(60, Ct); // a document
+        var reader = budget.AcquireAsync(50, Ct).AsTask();
+
+        budget.Exchange(60, 150); // its rows are bigger than the budget: charged at once, nobody downstream waits
+        Assert.Equal(150, budget.InUse);
+        Assert.False(reader.IsCompleted);
+        budget.Exchange(150, 40); // shrinks: 40 + 50 fits
+        await reader;
+        Assert.Equal(90, budget.InUse);
+        Assert.Equal(150, budget.Peak);
     }
 
     [Fact]

@@ -70,12 +70,31 @@ public abstract class PipelineTestBase
     {
         await using var db = await PreparedAsync(CreateDatabase(), Simple(Enumerable.Range(1, 120).Select(i => (long)i)));
 
-        // One application fits in the insert queue at a time (1 byte admits only an item into an empty queue).
-        var summary = await RunAsync(db, new RunOptions { Workers = 3, BatchSize = 50, PageSize = 7, WorkQueueSize = 1, QueueSize = 1, QueueBytes = 1 });
+        // One application is in flight at a time (a 1-byte budget admits a document only when nothing else is held).
+        var summary = await RunAsync(db, new RunOptions { Workers = 3, BatchSize = 50, PageSize = 7, WorkQueueSize = 1, QueueSize = 1, MemoryBudget = 1 });
 
         Assert.Equal((120, 0), (summary.Succeeded, summary.Failed));
         Assert.Equal(120, await db.ScalarAsync("SELECT COUNT(DISTINCT app_id) FROM processing_log WHERE status = 'success'"));
         Assert.Equal(240, await db.ScalarAsync("SELECT COUNT(*) FROM app_contact_base"));
+    }
+
+    [Fact]
+    public async Task MemoryBudgetSmallerThanAnyDocument_ProcessesEverything_AndADocumentLargerThanTheBudgetRunsAlone()
+    {
+        var big = TinyContract.Document(61, "big", 1, (610, new string('x', 200_000)), (611, "Small"));
+        await using var db = await PreparedAsync(CreateDatabase(), Simple(Enumerable.Range(1, 120).Where(i => i != 61).Select(i => (long)i)).Append((61L, big)));
+        using var metrics = new PipelineMetrics();
+        var budget = 4 * 1024; // each ordinary document costs about 3 KB: one (rarely two) in flight at a time
+
+        var summary = await PipelineRunner.RunAsync(db.Target, TinyContract.Compiled, TinyContract.Map,
+            new RunOptions { Workers = 3, BatchSize = 50, PageSize = 40, MemoryBudget = budget }, metrics, CancellationToken.None, Ct);
+
+        Assert.Equal((120, 0), (summary.Succeeded, summary.Failed));
+        Assert.Equal(240, await db.ScalarAsync("SELECT COUNT(*) FROM app_contact_base"));
+        Assert.Equal(200_000, ((string)(await db.QueryAsync("SELECT first_name FROM app_contact_base WHERE con_id = 610"))[0][0]!).Length);
+        // The big document was admitted only when nothing else was held, and nothing joined it while it was in flight.
+        Assert.Equal(MemoryCost.Document(big.Length), metrics.MemoryBudgetPeak);
+        Assert.Equal(0, metrics.MemoryBudgetUsed); // everything charged was handed back
     }
 
     [Fact]

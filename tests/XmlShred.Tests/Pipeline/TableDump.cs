@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using XmlShred.Contract;
 using XmlShred.Output;
+using XmlShred.Values;
 
 namespace XmlShred.Tests.Pipeline;
 

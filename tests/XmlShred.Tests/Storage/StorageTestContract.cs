@@ -1,6 +1,7 @@
 using XmlShred.Contract;
 using XmlShred.Mapping;
 using XmlShred.Storage;
+using XmlShred.Values;
 
 namespace XmlShred.Tests.Storage;
 

@@ -133,6 +133,14 @@ public class DocumentGeneratorTests(GeneratedCorpus corpus) : IClassFixture<Gene
     }
 
     [Fact]
+    public void MaxBytes_CapsEveryDocumentAndIsValidated()
+    {
+        var capped = new DocumentGenerator(new GeneratorOptions { Count = 300, Seed = 3, MaxBytes = 16 * 1024 }).Generate().ToList();
+        Assert.All(capped, d => Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(d.Xml), 10 * 1024, 16 * 1024));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DocumentGenerator(new GeneratorOptions { Count = 1, MaxBytes = 8 * 1024 }));
+    }
+
+    [Fact]
     public void FileSizes_CountUtf8Bytes()
     {
         var withAccent = corpus.Documents.First(d => d.Xml.Contains("Renée") || d.Xml.Contains("Tomás"));

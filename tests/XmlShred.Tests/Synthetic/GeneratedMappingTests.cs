@@ -48,7 +48,7 @@ public class GeneratedMappingTests(MappedCorpus corpus) : IClassFixture<MappedCo
         foreach (var (document, result) in corpus.Pairs.Where(p => p.Document.IsValid))
         {
             var contacts = result.Tables.Single(t => t.Name == "app_contact_base");
-            var conId = contacts.IndexOf("con_id");
+            var conId = contacts.Plan.Ordinal("con_id");
             Assert.All(contacts.Rows, row => Assert.Equal(document.AppId, (long)row[conId]! / 10));
         }
     }

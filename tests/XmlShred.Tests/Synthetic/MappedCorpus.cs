@@ -25,5 +25,5 @@ public sealed class MappedCorpus
         from mapped in pair.Result.Tables
         where mapped.Name == table
         from row in mapped.Rows
-        select mapped.Columns.Select((c, i) => (c, row[i])).ToDictionary(x => x.c, x => x.Item2);
+        select mapped.Columns.ToDictionary(c => c, c => mapped.Value(row, c));
 }

@@ -5,24 +5,11 @@ namespace XmlShred.Storage.Postgres;
 /// <summary>Accepts Npgsql keyword strings and <c>postgres://user:pass@host:port/db?key=value</c> URLs.</summary>
 public static class PostgresConnectionString
 {
-    public const string ApplicationName = "xmlshred";
+    public static ConnectionFormat<NpgsqlConnectionStringBuilder> Format { get; } =
+        new("PostgreSQL", ["postgres", "postgresql"], FromUrl, keywords => new NpgsqlConnectionStringBuilder(keywords));
 
-    public static bool IsUrl(string value) =>
-        value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
-
-    public static NpgsqlConnectionStringBuilder Parse(string value)
+    private static NpgsqlConnectionStringBuilder FromUrl(ConnectionUrl url)
     {
-        var builder = IsUrl(value) ? FromUrl(value) : new NpgsqlConnectionStringBuilder(value);
-        if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = ApplicationName;
-        return builder;
-    }
-
-    /// <summary>The connection string with its password replaced, for logs and messages.</summary>
-    public static string Redact(string value) => ConnectionUrl.Redact(value, Parse, "PostgreSQL");
-
-    private static NpgsqlConnectionStringBuilder FromUrl(string value)
-    {
-        var url = ConnectionUrl.Parse(value, "postgres://");
         var builder = new NpgsqlConnectionStringBuilder { Host = url.Host };
         if (url.Port is { } port) builder.Port = port;
         if (url.User is not null) builder.Username = url.User;

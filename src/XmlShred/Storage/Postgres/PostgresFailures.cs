@@ -1,4 +1,5 @@
 using Npgsql;
+using XmlShred.Values;
 
 namespace XmlShred.Storage.Postgres;
 

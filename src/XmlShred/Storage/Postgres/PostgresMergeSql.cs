@@ -11,27 +11,24 @@ namespace XmlShred.Storage.Postgres;
 internal static class PostgresMergeSql
 {
     public static string CreateStage(string stageName, string qualifiedTarget, TableRowGroup group) =>
-        $"CREATE TEMP TABLE {PostgresTypes.Quote(stageName)} ON COMMIT DROP AS SELECT {ColumnList(group)}, 0::bigint AS {PostgresCopy.OrdinalColumn} FROM {qualifiedTarget} WITH NO DATA";
+        $"CREATE TEMP TABLE {stageName} ON COMMIT DROP AS SELECT {ColumnList(group)}, 0::bigint AS {ServerBatchWriter.OrdinalColumn} FROM {qualifiedTarget} WITH NO DATA";
 
     public static string Merge(string stageName, string qualifiedTarget, TableRowGroup group)
     {
-        var keys = group.Plan.KeyColumns.Where(group.Columns.Contains).Select(PostgresTypes.Quote).ToList();
+        var keys = group.Plan.KeyColumns.Where(group.Columns.Contains).Select(Q).ToList();
         var columns = ColumnList(group);
         var keyList = string.Join(", ", keys);
         var upsert = group.Plan.Kind.IsUpsert();
         var order = upsert ? "DESC" : "ASC";
-        var sql = $"INSERT INTO {qualifiedTarget} ({columns})\nSELECT DISTINCT ON ({keyList}) {columns} FROM {PostgresTypes.Quote(stageName)}\nORDER BY {keyList}, {PostgresCopy.OrdinalColumn} {order}\n";
+        var sql = $"INSERT INTO {qualifiedTarget} ({columns})\nSELECT DISTINCT ON ({keyList}) {columns} FROM {stageName}\nORDER BY {keyList}, {ServerBatchWriter.OrdinalColumn} {order}\n";
         if (!upsert) return sql + "ON CONFLICT DO NOTHING";
-        var updates = group.Columns.Where(c => !group.Plan.KeyColumns.Contains(c)).Select(c => $"{PostgresTypes.Quote(c)} = EXCLUDED.{PostgresTypes.Quote(c)}").ToList();
+        var updates = group.Columns.Where(c => !group.Plan.KeyColumns.Contains(c)).Select(c => $"{Q(c)} = EXCLUDED.{Q(c)}").ToList();
         return updates.Count == 0
             ? sql + $"ON CONFLICT ({keyList}) DO NOTHING"
             : sql + $"ON CONFLICT ({keyList}) DO UPDATE SET {string.Join(", ", updates)}";
     }
 
-    /// <summary>Staging is needed for insert-if-absent and upsert tables whose key columns all arrive in the group.</summary>
-    public static bool NeedsStage(TableRowGroup group) =>
-        (group.Plan.Kind.IsInsertIfAbsent() || group.Plan.Kind.IsUpsert())
-        && group.Plan.KeyColumns.Count > 0 && group.Plan.KeyColumns.All(group.Columns.Contains);
+    private static string Q(string identifier) => PostgresDialect.Instance.Quote(identifier);
 
-    private static string ColumnList(TableRowGroup group) => string.Join(", ", group.Columns.Select(PostgresTypes.Quote));
+    private static string ColumnList(TableRowGroup group) => string.Join(", ", group.Columns.Select(Q));
 }

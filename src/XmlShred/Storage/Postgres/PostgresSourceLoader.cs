@@ -14,8 +14,8 @@ internal static class PostgresSourceLoader
     {
         // ON CONFLICT cannot touch one row twice in a statement: the last document per app_id wins.
         var unique = documents.GroupBy(d => d.AppId).Select(g => g.Last()).ToList();
-        var xml = PostgresTypes.Quote(contract.SourceColumn);
-        var sql = $"INSERT INTO {PostgresTypes.Qualified(contract.TargetSchema, contract.SourceTable)} (app_id, {xml})\n"
+        var xml = PostgresDialect.Instance.Quote(contract.SourceColumn);
+        var sql = $"INSERT INTO {PostgresDialect.Instance.Qualified(contract.TargetSchema, contract.SourceTable)} (app_id, {xml})\n"
             + "SELECT * FROM unnest(@ids, @xmls)\n"
             + (replace ? $"ON CONFLICT (app_id) DO UPDATE SET {xml} = EXCLUDED.{xml}\n" : "ON CONFLICT (app_id) DO NOTHING\n")
             + "RETURNING (xmax = 0)";

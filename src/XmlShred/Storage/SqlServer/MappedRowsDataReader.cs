@@ -6,38 +6,30 @@ namespace XmlShred.Storage.SqlServer;
 
 /// <summary>
 /// A forward-only <see cref="DbDataReader"/> over one row group, for SqlBulkCopy. Each row is converted once, on
-/// <see cref="Read"/>, to the column's CLR type ("" → DBNull), so a bad value fails naming its table and column rather
+/// <see cref="Read"/>, to the column's CLR type by a cast ("" → DBNull), so a bad value fails naming its table and column rather
 /// than as bcp's anonymous "invalid column length". Optionally appends an ordinal column (batch order for dedupe).
 /// </summary>
 internal sealed class MappedRowsDataReader : DbDataReader
 {
-    public const string OrdinalColumn = "xmlshred_ord";
+    public const string OrdinalColumn = ServerBatchWriter.OrdinalColumn;
 
-    private readonly string _table;
+    private readonly TableRowGroup _group;
     private readonly IReadOnlyList<string> _names;
     private readonly IReadOnlyList<ColumnSpec> _specs;
-    private readonly IReadOnlyList<object?[]> _rows;
-    private readonly Func<ColumnSpec, object, object> _convert;
+    private readonly List<object?[]> _rows;
     private readonly bool _withOrdinal;
     private readonly object[] _current;
     private int _index = -1;
     private bool _closed;
 
-    public MappedRowsDataReader(string table, IReadOnlyList<string> names, IReadOnlyList<ColumnSpec> specs, IReadOnlyList<object?[]> rows,
-        Func<ColumnSpec, object, object> convert, bool withOrdinal = false)
+    public MappedRowsDataReader(TableRowGroup group, bool withOrdinal = false)
     {
-        _table = table;
-        _names = names;
-        _specs = specs;
-        _rows = rows;
-        _convert = convert;
+        _group = group;
+        _names = group.Columns;
+        _specs = group.Specs;
+        _rows = group.Rows;
         _withOrdinal = withOrdinal;
         _current = new object[FieldCount];
-    }
-
-    internal MappedRowsDataReader(TableRowGroup group, bool withOrdinal = false)
-        : this(group.Plan.Name, group.Columns, group.Specs, group.Rows, SqlServerTypes.Convert, withOrdinal)
-    {
     }
 
     public override int FieldCount => _names.Count + (_withOrdinal ? 1 : 0);
@@ -53,23 +45,12 @@ internal sealed class MappedRowsDataReader : DbDataReader
         var row = _rows[_index];
         for (var i = 0; i < _names.Count; i++)
         {
-            var value = i < row.Length ? row[i] : null;
-            _current[i] = ValueCoercion.IsNull(value) ? DBNull.Value : Convert(i, value!);
+            var value = _group.ValueAt(row, i);
+            _current[i] = ColumnCast.IsNull(value) ? DBNull.Value
+                : ColumnCast.Apply(SqlServerDialect.Instance.Types.Cast, _group.Plan.Name, _specs[i], value!, SqlServerDialect.Instance.SqlType(_specs[i]), $" (row {_index + 1})");
         }
         if (_withOrdinal) _current[_names.Count] = (long)_index;
         return true;
-    }
-
-    private object Convert(int i, object value)
-    {
-        try
-        {
-            return _convert(_specs[i], value);
-        }
-        catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException)
-        {
-            throw new ValueConversionException($"{_table}.{_names[i]} (row {_index + 1}): value '{value}' does not fit {SqlServerTypes.SqlType(_specs[i])}", ex);
-        }
     }
 
     public override object GetValue(int ordinal)
@@ -97,13 +78,13 @@ internal sealed class MappedRowsDataReader : DbDataReader
         }
         // The ADO.NET contract of GetOrdinal names this exception; callers such as SqlBulkCopy expect it.
 #pragma warning disable CA2201
-        throw new IndexOutOfRangeException($"{_table} has no column '{name}' in this batch.");
+        throw new IndexOutOfRangeException($"{_group.Plan.Name} has no column '{name}' in this batch.");
 #pragma warning restore CA2201
     }
 
-    public override Type GetFieldType(int ordinal) => ordinal == _names.Count && _withOrdinal ? typeof(long) : SqlServerTypes.ClrType(_specs[ordinal]);
+    public override Type GetFieldType(int ordinal) => ordinal == _names.Count && _withOrdinal ? typeof(long) : SqlServerDialect.Instance.Types.ClrType(_specs[ordinal]);
 
-    public override string GetDataTypeName(int ordinal) => ordinal == _names.Count && _withOrdinal ? "bigint" : SqlServerTypes.SqlType(_specs[ordinal]);
+    public override string GetDataTypeName(int ordinal) => ordinal == _names.Count && _withOrdinal ? "bigint" : SqlServerDialect.Instance.SqlType(_specs[ordinal]);
 
     public override object this[int ordinal] => GetValue(ordinal);
     public override object this[string name] => GetValue(GetOrdinal(name));

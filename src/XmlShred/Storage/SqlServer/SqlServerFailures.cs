@@ -1,4 +1,5 @@
 using Microsoft.Data.SqlClient;
+using XmlShred.Values;
 
 namespace XmlShred.Storage.SqlServer;
 

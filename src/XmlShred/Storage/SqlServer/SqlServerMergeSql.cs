@@ -21,8 +21,8 @@ internal static class SqlServerMergeSql
     {
         var keys = group.Plan.KeyColumns.Where(group.Columns.Contains).ToList();
         var upsert = group.Plan.Kind.IsUpsert();
-        var source = $"(SELECT {Columns(group, "")} FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY {string.Join(", ", keys.Select(SqlServerTypes.Quote))} ORDER BY {Ordinal} {(upsert ? "DESC" : "ASC")}) AS xmlshred_rn FROM {stage}) AS ranked WHERE ranked.xmlshred_rn = 1)";
-        var match = string.Join(" AND ", keys.Select(k => $"tgt.{SqlServerTypes.Quote(k)} = src.{SqlServerTypes.Quote(k)}"));
+        var source = $"(SELECT {Columns(group, "")} FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY {string.Join(", ", keys.Select(Q))} ORDER BY {Ordinal} {(upsert ? "DESC" : "ASC")}) AS xmlshred_rn FROM {stage}) AS ranked WHERE ranked.xmlshred_rn = 1)";
+        var match = string.Join(" AND ", keys.Select(k => $"tgt.{Q(k)} = src.{Q(k)}"));
         var sql = IdentityInsert(qualifiedTarget, on: true);
         if (!upsert)
         {
@@ -31,7 +31,7 @@ internal static class SqlServerMergeSql
         }
         else
         {
-            var updates = group.Columns.Where(c => !group.Plan.KeyColumns.Contains(c)).Select(c => $"tgt.{SqlServerTypes.Quote(c)} = src.{SqlServerTypes.Quote(c)}").ToList();
+            var updates = group.Columns.Where(c => !group.Plan.KeyColumns.Contains(c)).Select(c => $"tgt.{Q(c)} = src.{Q(c)}").ToList();
             sql += $"MERGE {qualifiedTarget} WITH (HOLDLOCK) AS tgt\nUSING {source} AS src\nON {match}\n"
                  + (updates.Count > 0 ? $"WHEN MATCHED THEN UPDATE SET {string.Join(", ", updates)}\n" : "")
                  + $"WHEN NOT MATCHED BY TARGET THEN INSERT ({Columns(group, "")}) VALUES ({Columns(group, "src.")});\n";
@@ -43,5 +43,7 @@ internal static class SqlServerMergeSql
     private static string IdentityInsert(string qualifiedTarget, bool on) =>
         $"IF OBJECTPROPERTY(OBJECT_ID(N'{qualifiedTarget.Replace("'", "''", StringComparison.Ordinal)}'), 'TableHasIdentity') = 1 SET IDENTITY_INSERT {qualifiedTarget} {(on ? "ON" : "OFF")};\n";
 
-    private static string Columns(TableRowGroup group, string prefix) => string.Join(", ", group.Columns.Select(c => prefix + SqlServerTypes.Quote(c)));
+    private static string Q(string identifier) => SqlServerDialect.Instance.Quote(identifier);
+
+    private static string Columns(TableRowGroup group, string prefix) => string.Join(", ", group.Columns.Select(c => prefix + Q(c)));
 }

@@ -1,5 +1,6 @@
 using Microsoft.Data.SqlClient;
 using XmlShred.Contract;
+using XmlShred.Values;
 
 namespace XmlShred.Storage.SqlServer;
 
@@ -24,7 +25,7 @@ internal static class SqlServerSourceLoader
         };
         var group = new TableRowGroup(plan, ["app_id", "xml"]);
         // One row per app_id (MERGE may not match a target row twice): the last document wins.
-        group.Rows.AddRange(documents.GroupBy(d => d.AppId).Select(g => new object?[] { g.Key, g.Last().Xml }));
+        foreach (var document in documents.GroupBy(d => d.AppId)) group.AddInColumnOrder(document.Key, document.Last().Xml);
 
         await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using (var create = new SqlCommand($"DROP TABLE IF EXISTS {Stage}; CREATE TABLE {Stage} (app_id bigint NOT NULL PRIMARY KEY, xml nvarchar(max) NULL);", connection, transaction))
@@ -36,8 +37,8 @@ internal static class SqlServerSourceLoader
             bulk.ColumnMappings.Add("xml", "xml");
             await bulk.WriteToServerAsync(reader, cancellationToken);
         }
-        var column = SqlServerTypes.Quote(contract.SourceColumn);
-        var merge = $"MERGE {SqlServerTypes.Qualified(contract.TargetSchema, contract.SourceTable)} WITH (HOLDLOCK) AS t USING {Stage} AS s ON t.app_id = s.app_id\n"
+        var column = SqlServerDialect.Instance.Quote(contract.SourceColumn);
+        var merge = $"MERGE {SqlServerDialect.Instance.Qualified(contract.TargetSchema, contract.SourceTable)} WITH (HOLDLOCK) AS t USING {Stage} AS s ON t.app_id = s.app_id\n"
             + (replace ? $"WHEN MATCHED THEN UPDATE SET t.{column} = s.xml\n" : "")
             + $"WHEN NOT MATCHED BY TARGET THEN INSERT (app_id, {column}) VALUES (s.app_id, s.xml)\nOUTPUT $action;\nDROP TABLE {Stage};";
         int inserted = 0, replaced = 0;

@@ -13,21 +13,14 @@ internal sealed class SqliteBatchWriter : IBatchWriter
 {
     private readonly SqliteConnection _connection;
     private readonly CompiledContract _contract;
-    private readonly Dictionary<string, SqliteInsertCommand> _inserts = new(StringComparer.Ordinal);
-    private readonly SqliteCommand _log;
-    private readonly SqliteParameter[] _logParameters;
-
-    private static readonly string[] s_logColumns =
-        ["app_id", "status", "stage", "failure_reason", "processing_time", "session_id", "run_id", "contract_hash", "app_id_start", "app_id_end", "duration_ms"];
+    private readonly Dictionary<(TablePlan Table, string Columns), SqliteInsertCommand> _inserts = [];
+    private readonly SqliteInsertCommand _log;
 
     public SqliteBatchWriter(SqliteConnection connection, CompiledContract contract)
     {
         _connection = connection;
         _contract = contract;
-        _log = connection.CreateCommand();
-        _log.CommandText = $"INSERT INTO {SqliteSchema.Q(contract.ProcessingLogTable)} ({string.Join(", ", s_logColumns.Select(SqliteSchema.Q))}) "
-            + $"VALUES ({string.Join(", ", s_logColumns.Select((_, i) => "$l" + i))})";
-        _logParameters = s_logColumns.Select((_, i) => _log.Parameters.Add("$l" + i, SqliteType.Text)).ToArray();
+        _log = new SqliteInsertCommand(connection, ProcessingLogSchema.Plan(contract), Enumerable.Range(0, ProcessingLogSchema.Columns.Count).ToArray());
     }
 
     public Task<BatchWriteTimings> WriteBatchAsync(IReadOnlyList<ApplicationWrite> batch, CancellationToken cancellationToken)
@@ -45,7 +38,7 @@ internal sealed class SqliteBatchWriter : IBatchWriter
         foreach (var (_, _, table) in tables)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var insert = InsertFor(table.Plan, table.Columns);
+            var insert = InsertFor(table.Plan, table.Present);
             foreach (var row in table.Rows) rows += insert.Execute(transaction, row);
         }
         foreach (var write in batch) InsertLog(transaction, write.Log);
@@ -64,33 +57,18 @@ internal sealed class SqliteBatchWriter : IBatchWriter
         return Task.CompletedTask;
     }
 
-    private SqliteInsertCommand InsertFor(TablePlan table, IReadOnlyList<string> columns)
+    private SqliteInsertCommand InsertFor(TablePlan table, IReadOnlyList<int> ordinals)
     {
-        var key = table.Name + "\u001f" + string.Join('\u001f', columns);
+        var key = (table, string.Join(',', ordinals));
         if (!_inserts.TryGetValue(key, out var insert))
         {
-            insert = new SqliteInsertCommand(_connection, table, columns);
+            insert = new SqliteInsertCommand(_connection, table, ordinals);
             _inserts.Add(key, insert);
         }
         return insert;
     }
 
-    private void InsertLog(SqliteTransaction transaction, ProcessingLogEntry entry)
-    {
-        _log.Transaction = transaction;
-        object?[] values =
-        [
-            entry.AppId, entry.Status, entry.Stage, entry.FailureReason, entry.ProcessingTime, entry.SessionId, entry.RunId, entry.ContractHash,
-            entry.AppIdStart, entry.AppIdEnd, entry.DurationMs,
-        ];
-        for (var i = 0; i < values.Length; i++)
-        {
-            var value = SqliteValues.ToParameter(values[i]);
-            _logParameters[i].SqliteType = value is long ? SqliteType.Integer : value is double ? SqliteType.Real : SqliteType.Text;
-            _logParameters[i].Value = value;
-        }
-        _log.ExecuteNonQuery();
-    }
+    private void InsertLog(SqliteTransaction transaction, ProcessingLogEntry entry) => _log.Execute(transaction, ProcessingLogSchema.Row(entry));
 
     public ValueTask DisposeAsync()
     {

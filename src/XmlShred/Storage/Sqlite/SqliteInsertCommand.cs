@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
 using XmlShred.Contract;
+using XmlShred.Values;
 
 namespace XmlShred.Storage.Sqlite;
 
@@ -13,13 +14,16 @@ internal sealed class SqliteInsertCommand : IDisposable
 {
     private readonly SqliteCommand _command;
     private readonly SqliteParameter[] _parameters;
+    private readonly int[] _ordinals;
 
-    public SqliteInsertCommand(SqliteConnection connection, TablePlan table, IReadOnlyList<string> columns)
+    /// <param name="ordinals">Plan ordinals of the written columns; rows are read at these slots.</param>
+    public SqliteInsertCommand(SqliteConnection connection, TablePlan table, IReadOnlyList<int> ordinals)
     {
+        _ordinals = ordinals.ToArray();
         _command = connection.CreateCommand();
-        _command.CommandText = Sql(table, columns);
-        _parameters = new SqliteParameter[columns.Count];
-        for (var i = 0; i < columns.Count; i++) _parameters[i] = _command.Parameters.Add("$p" + i, SqliteType.Text);
+        _command.CommandText = Sql(table, _ordinals.Select(o => table.Columns[o].Name).ToArray());
+        _parameters = new SqliteParameter[_ordinals.Length];
+        for (var i = 0; i < _ordinals.Length; i++) _parameters[i] = _command.Parameters.Add("$p" + i, SqliteType.Text);
     }
 
     public static string Sql(TablePlan table, IReadOnlyList<string> columns)
@@ -40,17 +44,39 @@ internal sealed class SqliteInsertCommand : IDisposable
         return sql.ToString();
     }
 
-    /// <summary>Inserts one row; returns the number of rows changed (0 when a conflict skipped it).</summary>
+    /// <summary>Inserts one row (plan-shaped); returns the number of rows changed (0 when a conflict skipped it).</summary>
     public int Execute(SqliteTransaction transaction, object?[] row)
     {
         if (_command.Transaction != transaction) _command.Transaction = transaction;
-        for (var i = 0; i < _parameters.Length; i++)
-        {
-            var value = SqliteValues.ToParameter(i < row.Length ? row[i] : null);
-            _parameters[i].SqliteType = value is long ? SqliteType.Integer : value is double ? SqliteType.Real : SqliteType.Text;
-            _parameters[i].Value = value;
-        }
+        for (var i = 0; i < _parameters.Length; i++) Bind(_parameters[i], row[_ordinals[i]]);
         return _command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// The storage convention of <see cref="SqliteSchema.TypeOf"/>: integers as INTEGER, floats as REAL, everything
+    /// else as TEXT in its one text form (decimals keep their scale, "12.50").
+    /// </summary>
+    private static void Bind(SqliteParameter parameter, object? value)
+    {
+        switch (value)
+        {
+            case null or DBNull or string { Length: 0 }:
+                parameter.SqliteType = SqliteType.Text;
+                parameter.Value = DBNull.Value;
+                break;
+            case long:
+                parameter.SqliteType = SqliteType.Integer;
+                parameter.Value = value;
+                break;
+            case double:
+                parameter.SqliteType = SqliteType.Real;
+                parameter.Value = value;
+                break;
+            default:
+                parameter.SqliteType = SqliteType.Text;
+                parameter.Value = ValueText.ToText(value);
+                break;
+        }
     }
 
     public void Dispose() => _command.Dispose();

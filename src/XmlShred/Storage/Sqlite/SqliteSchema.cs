@@ -1,5 +1,6 @@
 using System.Text;
 using XmlShred.Contract;
+using XmlShred.Values;
 
 namespace XmlShred.Storage.Sqlite;
 
@@ -18,22 +19,7 @@ internal static class SqliteSchema
             statements.Add(CreateTable(contract, table, root));
         }
         var log = Q(contract.ProcessingLogTable);
-        statements.Add($"""
-            CREATE TABLE IF NOT EXISTS {log} (
-                "log_id" INTEGER PRIMARY KEY AUTOINCREMENT,
-                "app_id" INTEGER NOT NULL,
-                "status" TEXT NOT NULL,
-                "stage" TEXT,
-                "failure_reason" TEXT,
-                "processing_time" TEXT NOT NULL,
-                "session_id" TEXT,
-                "run_id" TEXT,
-                "contract_hash" TEXT,
-                "app_id_start" INTEGER,
-                "app_id_end" INTEGER,
-                "duration_ms" REAL
-            )
-            """);
+        statements.Add($"CREATE TABLE IF NOT EXISTS {log} {ProcessingLogSchema.CreateTableBody(SqliteDialect.Instance)}");
         statements.Add($"CREATE INDEX IF NOT EXISTS {Q("IX_" + contract.ProcessingLogTable + "_app_id")} ON {log} (\"app_id\")");
         statements.Add($"CREATE TABLE IF NOT EXISTS {Q(contract.SourceTable)} (\"app_id\" INTEGER PRIMARY KEY, {Q(contract.SourceColumn)} TEXT)");
         return statements;

@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using XmlShred.Contract;
+using XmlShred.Values;
 
 namespace XmlShred.Storage.Sqlite;
 
@@ -8,10 +8,12 @@ namespace XmlShred.Storage.Sqlite;
 public sealed class SqliteTargetDatabase : ITargetDatabase
 {
     private readonly string _connectionString;
+    private readonly KeysetSourceReader _source;
 
     public SqliteTargetDatabase(string connectionString)
     {
         _connectionString = connectionString;
+        _source = new KeysetSourceReader(SqliteDialect.Instance, _ => Task.FromResult<System.Data.Common.DbConnection>(SqliteConnections.Open(_connectionString)));
     }
 
     public string Dialect => "sqlite";
@@ -52,54 +54,14 @@ public sealed class SqliteTargetDatabase : ITargetDatabase
         return Task.CompletedTask;
     }
 
-    public async IAsyncEnumerable<IReadOnlyList<SourceDocument>> ReadPendingPagesAsync(CompiledContract contract, SourceSelection selection, int pageSize,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        await using var connection = SqliteConnections.Open(_connectionString);
-        using var command = connection.CreateCommand();
-        command.CommandText = SqliteSourceQueries.PendingPage(contract, selection);
-        SqliteSourceQueries.BindSelection(command, selection);
-        var cursor = command.Parameters.Add("$cursor", SqliteType.Integer);
-        var take = command.Parameters.Add("$take", SqliteType.Integer);
-        var remaining = selection.Limit ?? long.MaxValue;
-        cursor.Value = long.MinValue;
-        while (remaining > 0)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var wanted = (int)Math.Min(pageSize, remaining);
-            take.Value = wanted;
-            var page = new List<SourceDocument>(wanted);
-            using (var reader = command.ExecuteReader())
-            {
-                while (reader.Read()) page.Add(new SourceDocument(reader.GetInt64(0), reader.GetString(1)));
-            }
-            if (page.Count == 0) yield break;
-            cursor.Value = page[^1].AppId;
-            remaining -= page.Count;
-            yield return page;
-            if (page.Count < wanted) yield break;
-        }
-    }
+    public IAsyncEnumerable<IReadOnlyList<SourceDocument>> ReadPendingPagesAsync(CompiledContract contract, SourceSelection selection, int pageSize,
+        CancellationToken cancellationToken) => _source.ReadPendingPagesAsync(contract, selection, pageSize, cancellationToken);
 
-    public Task<long> CountPendingAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken)
-    {
-        using var connection = SqliteConnections.Open(_connectionString);
-        using var command = connection.CreateCommand();
-        command.CommandText = SqliteSourceQueries.PendingCount(contract, selection);
-        SqliteSourceQueries.BindSelection(command, selection);
-        var count = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        return Task.FromResult(selection.Limit is { } limit ? Math.Min(limit, count) : count);
-    }
+    public Task<long> CountPendingAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken) =>
+        _source.CountPendingAsync(contract, selection, cancellationToken);
 
-    public Task<long> CountNullXmlAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken)
-    {
-        using var connection = SqliteConnections.Open(_connectionString);
-        using var command = connection.CreateCommand();
-        command.CommandText = SqliteSourceQueries.NullXmlCount(contract, selection);
-        SqliteSourceQueries.BindSelection(command, selection);
-        return Task.FromResult(Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
-    }
+    public Task<long> CountNullXmlAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken) =>
+        _source.CountNullXmlAsync(contract, selection, cancellationToken);
 
     public Task<SourceLoadResult> LoadSourceAsync(CompiledContract contract, IReadOnlyList<SourceDocument> documents, bool replace, CancellationToken cancellationToken)
     {
@@ -145,7 +107,7 @@ public sealed class SqliteTargetDatabase : ITargetDatabase
     {
         SqliteException { SqliteErrorCode: 19 } => WriteFailureKind.ConstraintViolation,
         SqliteException { SqliteErrorCode: 18 or 20 or 25 } => WriteFailureKind.Database,
-        InvalidCastException or FormatException or OverflowException => WriteFailureKind.Database,
+        ValueConversionException or InvalidCastException or FormatException or OverflowException => WriteFailureKind.Database,
         _ => WriteFailureKind.Fatal,
     };
 

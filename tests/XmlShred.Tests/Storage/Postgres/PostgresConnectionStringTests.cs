@@ -8,7 +8,7 @@ public class PostgresConnectionStringTests
     [Fact]
     public void Parse_Url_BecomesNpgsqlKeywords()
     {
-        var builder = PostgresConnectionString.Parse("postgres://shred%40ops:p%3Ass@db.example:6543/credit?sslmode=verify-full&Timeout=30");
+        var builder = PostgresConnectionString.Format.Parse("postgres://shred%40ops:p%3Ass@db.example:6543/credit?sslmode=verify-full&Timeout=30");
 
         Assert.Equal("db.example", builder.Host);
         Assert.Equal(6543, builder.Port);
@@ -23,7 +23,7 @@ public class PostgresConnectionStringTests
     [Fact]
     public void Parse_PostgresqlSchemeWithoutPort_UsesDefaultPort()
     {
-        var builder = PostgresConnectionString.Parse("postgresql://me@localhost/db");
+        var builder = PostgresConnectionString.Format.Parse("postgresql://me@localhost/db");
 
         Assert.Equal(5432, builder.Port);
         Assert.Equal("me", builder.Username);
@@ -35,7 +35,7 @@ public class PostgresConnectionStringTests
     [InlineData("Host=h;Username=u;Password=topsecret;Database=db")]
     public void Redact_NeverShowsThePassword(string value)
     {
-        var redacted = PostgresConnectionString.Redact(value);
+        var redacted = PostgresConnectionString.Format.Redact(value);
 
         Assert.DoesNotContain("topsecret", redacted);
         Assert.Contains("***", redacted);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using XmlShred.Storage;
 using XmlShred.Storage.SqlServer;
 using XmlShred.Tests.Storage;
+using XmlShred.Values;
 
 namespace XmlShred.Tests.Storage.SqlServer;
 
@@ -13,7 +14,7 @@ public class MappedRowsDataReaderTests
     {
         var contract = StorageTestContract.Build("m");
         var group = new TableRowGroup(contract.FindTable("app_values")!, s_columns);
-        group.Rows.AddRange(rows);
+        foreach (var row in rows) group.AddInColumnOrder(row);
         return new MappedRowsDataReader(group, withOrdinal);
     }
 

@@ -7,7 +7,7 @@ public class SqlServerConnectionStringTests
     [Fact]
     public void Parse_Url_BecomesSqlClientKeywords()
     {
-        var builder = SqlServerConnectionString.Parse("mssql://sa:S3cr%3Bt@sql.example:1433/credit?TrustServerCertificate=true");
+        var builder = SqlServerConnectionString.Format.Parse("mssql://sa:S3cr%3Bt@sql.example:1433/credit?TrustServerCertificate=true");
 
         Assert.Equal("sql.example,1433", builder.DataSource);
         Assert.Equal("sa", builder.UserID);
@@ -22,7 +22,7 @@ public class SqlServerConnectionStringTests
     [InlineData("Server=h;Database=db;User ID=sa;Password=topsecret")]
     public void Redact_NeverShowsThePassword(string value)
     {
-        var redacted = SqlServerConnectionString.Redact(value);
+        var redacted = SqlServerConnectionString.Format.Redact(value);
 
         Assert.DoesNotContain("topsecret", redacted);
         Assert.Contains("***", redacted);

@@ -20,7 +20,7 @@ public sealed class SqlServerPipelineDatabase : PipelineDatabase
     {
         var value = Environment.GetEnvironmentVariable(SqlServerTargetDatabaseTests.EnvironmentVariable);
         Assert.SkipWhen(string.IsNullOrWhiteSpace(value), $"{SqlServerTargetDatabaseTests.EnvironmentVariable} is not set: SQL Server pipeline tests skipped (see docs/sqlserver.md).");
-        _server = SqlServerConnectionString.Parse(value!).ConnectionString;
+        _server = SqlServerConnectionString.Format.Parse(value!).ConnectionString;
         Schema = schema;
     }
 

@@ -13,7 +13,7 @@ public class SqlServerSqlTests
     [Fact]
     public void SchemaDdl_CreatesSchemaAndTablesOnlyWhenMissing()
     {
-        var ddl = SqlServerDdl.For(s_contract);
+        var ddl = ServerDdl.For(SqlServerDialect.Instance, s_contract);
 
         Assert.Equal("IF SCHEMA_ID(N'migration') IS NULL EXEC(N'CREATE SCHEMA [migration]')", ddl[0]);
         Assert.All(ddl.Skip(1), s => Assert.Matches(@"^IF (OBJECT_ID\(N'\[migration\]\.\[\w+\]', N'U'\) IS NULL|NOT EXISTS \(SELECT 1 FROM sys.indexes)", s));
@@ -23,7 +23,7 @@ public class SqlServerSqlTests
     [Fact]
     public void SchemaDdl_MapsContractTypesToTsqlTypes()
     {
-        var values = SqlServerDdl.For(s_contract).Single(s => s.Contains("CREATE TABLE [migration].[app_values]"));
+        var values = ServerDdl.For(SqlServerDialect.Instance, s_contract).Single(s => s.Contains("CREATE TABLE [migration].[app_values]"));
 
         Assert.Contains("[app_id] int NOT NULL", values);
         Assert.Contains("[tiny_col] tinyint NULL", values);
@@ -43,7 +43,7 @@ public class SqlServerSqlTests
     [Fact]
     public void SchemaDdl_AddressReferencesContact_LogHasIdentityAndIndex_SourceKeyedByAppId()
     {
-        var ddl = SqlServerDdl.For(s_contract);
+        var ddl = ServerDdl.For(SqlServerDialect.Instance, s_contract);
 
         Assert.Contains(ddl, s => s.Contains("CREATE TABLE [migration].[app_contact_address]") && s.Contains("REFERENCES [migration].[app_contact_base] ([con_id])"));
         Assert.Contains(ddl, s => s.Contains("CREATE TABLE [migration].[processing_log]") && s.Contains("log_id bigint IDENTITY(1,1) NOT NULL PRIMARY KEY"));
@@ -92,20 +92,20 @@ public class SqlServerSqlTests
     [Fact]
     public void SourceQuery_KeysetPageWithSelectionAndProcessedSkip()
     {
-        var sql = SqlServerSourceQuery.Page(s_contract, new SourceSelection { AppIdStart = 1, AppIdEnd = 9, PartitionCount = 4, PartitionIndex = 1 });
+        var sql = SourceQuery.Page(SqlServerDialect.Instance, s_contract, new SourceSelection { AppIdStart = 1, AppIdEnd = 9, PartitionCount = 4, PartitionIndex = 1 });
 
         Assert.StartsWith("SELECT TOP (@page) s.app_id, s.[app_XML] FROM [migration].[app_xml] AS s", sql);
         Assert.Contains("WHERE s.app_id > @last AND s.[app_XML] IS NOT NULL\n  AND s.app_id >= @start\n  AND s.app_id <= @end\n  AND s.app_id % @partitions = @partition", sql);
         Assert.Contains("NOT EXISTS (SELECT 1 FROM [migration].[processing_log] AS p WHERE p.app_id = s.app_id)", sql);
         Assert.EndsWith("ORDER BY s.app_id", sql);
-        Assert.DoesNotContain("@start", SqlServerSourceQuery.Page(s_contract, SourceSelection.All));
-        Assert.StartsWith("SELECT COUNT_BIG(*) FROM [migration].[app_xml] AS s WHERE s.[app_XML] IS NOT NULL", SqlServerSourceQuery.Count(s_contract, SourceSelection.All));
+        Assert.DoesNotContain("@start", SourceQuery.Page(SqlServerDialect.Instance, s_contract, SourceSelection.All));
+        Assert.StartsWith("SELECT COUNT_BIG(*) FROM [migration].[app_xml] AS s WHERE s.[app_XML] IS NOT NULL", SourceQuery.Count(SqlServerDialect.Instance, s_contract, SourceSelection.All));
     }
 
     [Fact]
     public void StagedTables_AreExactlyTheInsertIfAbsentAndUpsertKinds()
     {
-        var staged = s_contract.Tables.Where(t => SqlServerBatchWriter.NeedsStage(new TableRowGroup(t, t.Columns.Select(c => c.Name).ToArray()))).Select(t => t.Name);
+        var staged = s_contract.Tables.Where(t => new TableRowGroup(t, t.Columns.Select(c => c.Name).ToArray()).NeedsStage).Select(t => t.Name);
 
         Assert.Equal(["app_contact_base", "app_contact_address", "scores"], staged);
     }

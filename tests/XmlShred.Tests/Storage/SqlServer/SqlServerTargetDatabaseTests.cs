@@ -25,7 +25,7 @@ public sealed class SqlServerTargetDatabaseTests : TargetDatabaseConformanceTest
 
     protected override async Task<DbConnection> OpenConnectionAsync()
     {
-        var connection = new SqlConnection(SqlServerConnectionString.Parse(ConnectionString()).ConnectionString);
+        var connection = new SqlConnection(SqlServerConnectionString.Format.Parse(ConnectionString()).ConnectionString);
         await connection.OpenAsync(Ct);
         return connection;
     }

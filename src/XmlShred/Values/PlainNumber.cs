@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace XmlShred.Expressions.Semantics;
+namespace XmlShred.Values;
 
 /// <summary>
 /// The "plain number grammar" strings must match to act as numbers inside the language (EXPR-5):

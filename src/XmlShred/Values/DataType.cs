@@ -1,4 +1,4 @@
-namespace XmlShred.Contract;
+namespace XmlShred.Values;
 
 /// <summary>The contract's <c>data_type</c> vocabulary. Unknown names map to <see cref="Other"/> (string form, VALUE-1).</summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "The members spell the contract's data_type words (string, int, decimal, float).")]
