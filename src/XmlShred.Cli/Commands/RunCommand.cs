@@ -4,6 +4,7 @@ using XmlShred.Cli.Progress;
 using XmlShred.Contract;
 using XmlShred.Mapping;
 using XmlShred.Pipeline;
+using XmlShred.Pipeline.Resilience;
 using XmlShred.Storage;
 
 namespace XmlShred.Cli.Commands;
@@ -31,6 +32,12 @@ internal static class RunCommand
         var partitionCount = new Option<int?>("--partition-count") { Description = "n for --partition auto (the Indexed Job's completions); default: the XMLSHRED_PARTITION_COUNT environment variable." };
         var mode = new Option<PipelineMode>("--mode") { Description = "queued (default): read, map and write overlap. sequential: the old shape for comparison (map a page in parallel, wait, write each application in its own transaction).", DefaultValueFactory = _ => PipelineMode.Queued };
         var noProgress = new Option<bool>("--no-progress") { Description = "No live display; print a plain progress line every few seconds on stderr instead." };
+        var retrySeconds = new Option<double>("--retry-seconds")
+        {
+            Description = "How long one database outage (lost connection, restart or failover, deadlock, serialization failure, busy) is retried, "
+                + "with exponential backoff, before the run stops with exit 1. The open batch is rolled back and sent again whole. 0 = no retry.",
+            DefaultValueFactory = _ => defaults.Retry.Budget.TotalSeconds,
+        };
         var limits = new LimitOptions();
         var report = new Option<FileInfo?>("--report") { Description = "Write the run report as JSON to this file: settings, target, contract hash, failed app_ids, latency percentiles, stage times, worker busy %, and queue depths, throughput and memory over time. Draw it with `xmlshred report run.json --out dir`." };
         var command = new Command("run", """
@@ -39,13 +46,15 @@ internal static class RunCommand
             row yet (success or failed), so a run can be interrupted and rerun: it continues where it stopped.
             Ctrl+C once: stop reading, finish and commit what was read, print the summary (exit 130).
             Ctrl+C twice: roll back the open batch and exit at once.
-            Exit codes: 0 all succeeded; 3 completed but some applications failed; 2 usage/contract error; 1 unexpected error; 130 interrupted.
+            A database restart or failover is ridden out: the open batch is rolled back and sent again for up to --retry-seconds.
+            Exit codes: 0 all succeeded; 3 completed but some applications failed; 2 usage/contract error;
+            1 unexpected error, or the database stayed unavailable longer than --retry-seconds (the summary says what was committed); 130 interrupted.
             Examples: xmlshred run --db shred.db --contract examples/contract.json
                       xmlshred run --db shred.db --contract c.json --app-id-start 1000 --app-id-end 1999 --report run.json
                       xmlshred run --db shred.db --contract c.json --mode sequential --workers 2
             Watch live: dotnet-counters monitor --counters XmlShred -n xmlshred
             """)
-        { db, contract, workers, batchSize, pageSize, queueSize, memoryBudget, limit, start, end, partition, partitionCount, mode, noProgress, report };
+        { db, contract, workers, batchSize, pageSize, queueSize, memoryBudget, limit, start, end, partition, partitionCount, mode, retrySeconds, noProgress, report };
         limits.AddTo(command);
         CliAction.Set(command, async (result, _) =>
         {
@@ -58,6 +67,7 @@ internal static class RunCommand
                 PageSize = result.GetValue(pageSize),
                 QueueSize = result.GetValue(queueSize),
                 MemoryBudget = result.GetValue(memoryBudget),
+                Retry = RetryTimeBudget.Seconds(result.GetValue(retrySeconds)),
                 Selection = new SourceSelection
                 {
                     Limit = result.GetValue(limit),
@@ -89,8 +99,10 @@ internal static class RunCommand
         var mapper = new DocumentMapper(contract, mapping);
         Console.Error.WriteLine($"Run {options.RunId}: {total} pending applications in {database.DisplayName}, {options.Mode.ToString().ToLowerInvariant()} mode, {options.Workers} workers, batch {options.BatchSize}.");
         var summary = await display.RunAsync(metrics, total,
-            () => PipelineRunner.RunAsync(database, contract, mapper.Map, options, metrics, shutdown.StopToken, shutdown.AbortToken)).ConfigureAwait(false);
+            () => PipelineRunner.RunAsync(database, contract, mapper.Map, options, metrics, shutdown.StopToken, shutdown.AbortToken,
+                retry => display.Notify(retry.ToString()))).ConfigureAwait(false);
         SummaryPrinter.Print(summary, metrics);
+        if (summary.StoppedBy is not null) await Console.Error.WriteLineAsync("error: " + summary.StoppedBy).ConfigureAwait(false);
         if (reportPath is not null)
         {
             try

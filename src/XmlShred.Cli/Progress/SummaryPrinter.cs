@@ -20,7 +20,10 @@ internal static class SummaryPrinter
         o.WriteLine($"  stage time (s, summed over threads): {stages}");
         var workers = metrics.Workers();
         if (workers.Count > 0) o.WriteLine($"  worker busy: {string.Join(", ", workers.Select(w => $"#{w.Id} {w.BusyPercent:N0}%"))}");
-        if (summary.Interrupted) o.WriteLine("  interrupted: everything read was committed; rerun the same command to continue.");
+        if (summary.Retries > 0 || summary.OutageTime > TimeSpan.Zero)
+            o.WriteLine($"  database faults: {summary.Retries:N0} retried, {summary.OutageTime.TotalSeconds:N1} s waiting for the database");
+        if (summary.StoppedBy is not null) o.WriteLine("  stopped: the database stayed unavailable; every committed application is complete and logged; rerun the same command to continue.");
+        else if (summary.Interrupted) o.WriteLine("  interrupted: everything read was committed; rerun the same command to continue.");
         else if (summary.Failed > 0) o.WriteLine("  some applications failed: see processing_log (status = 'failed') for each reason.");
     }
 

@@ -6,7 +6,8 @@ namespace XmlShred.Pipeline;
 /// Writes a batch; when it fails, rolls back (the writer does) and splits it in halves until the failing
 /// application is alone. That application gets a failed log row with the database's message (stage
 /// constraint_violation or database); every other application commits. A fatal error (the database, not an
-/// application, is at fault) is rethrown at once so no healthy application is marked failed.
+/// application, is at fault) is rethrown at once so no healthy application is marked failed; so is a transient one,
+/// which reaches here only when the retry time is used up.
 /// </summary>
 public sealed class BatchBisector
 {
@@ -40,7 +41,7 @@ public sealed class BatchBisector
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var kind = _classify(ex);
-            if (kind == WriteFailureKind.Fatal) throw;
+            if (kind is WriteFailureKind.Fatal or WriteFailureKind.Transient) throw;
             if (batch.Count == 1)
             {
                 var failed = ProcessingLogFactory.Failed(batch[0].Log, kind.Stage()!, ex.Message);

@@ -18,9 +18,12 @@ public sealed class BatchWriterStage
     private long _held;
 
     /// <param name="memory">The run's memory budget: what the taken items were charged is released once they are written.</param>
-    public BatchWriterStage(InsertQueue queue, IBatchWriter writer, Func<Exception, WriteFailureKind> classify, int batchSize, PipelineMetrics metrics, ByteBudget? memory = null)
+    /// <param name="failures">Where failed applications are tallied (kept when a later batch stops the run).</param>
+    public BatchWriterStage(InsertQueue queue, IBatchWriter writer, Func<Exception, WriteFailureKind> classify, int batchSize, PipelineMetrics metrics, ByteBudget? memory = null,
+        FailureTally? failures = null)
     {
         _memory = memory;
+        Failures = failures ?? new FailureTally();
         _queue = queue;
         _writer = writer;
         _bisector = new BatchBisector(writer, classify);
@@ -28,7 +31,8 @@ public sealed class BatchWriterStage
         _metrics = metrics;
     }
 
-    public FailureTally Failures { get; } = new();
+    /// <summary>Failed applications written so far (kept when a later batch stops the run).</summary>
+    public FailureTally Failures { get; }
 
     public async Task RunAsync(CancellationToken abort)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using XmlShred.Loading;
 using XmlShred.Mapping;
 using XmlShred.Storage;
 
@@ -22,10 +23,18 @@ public sealed class DocumentProcessor
     public QueueItem Process(SourceDocument document)
     {
         var clock = Stopwatch.StartNew();
+        var xml = document.Xml;
+        if (document.Bytes is { } bytes)
+        {
+            // A binary source column: the same decoding as an XML file (load, map), never a silent U+FFFD.
+            var (text, problem) = XmlFileDecoder.Decode(bytes);
+            if (text is null) return QueueItem.Failed(_log.Failure(document.AppId, "parsing", problem!, clock.Elapsed.TotalMilliseconds));
+            xml = text;
+        }
         MappingResult result;
         try
         {
-            result = _map(document.Xml);
+            result = _map(xml);
         }
         catch (Exception ex)
         {

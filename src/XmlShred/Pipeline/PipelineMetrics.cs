@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using XmlShred.Pipeline.Resilience;
 
 namespace XmlShred.Pipeline;
 
@@ -42,7 +43,8 @@ public sealed class PipelineMetrics : IDisposable
     private Func<long> _insertBytes = static () => 0;
     private ByteBudget? _memory;
     private Timer? _sampler;
-    private long _read, _succeeded, _failed, _rows, _batches;
+    private long _read, _succeeded, _failed, _rows, _batches, _outageTicks;
+    private int _retries;
 
     public PipelineMetrics(TimeSpan? samplePeriod = null)
     {
@@ -55,6 +57,7 @@ public sealed class PipelineMetrics : IDisposable
         _meter.CreateObservableGauge("xmlshred.queue.work.depth", () => _workDepth(), "{document}");
         _meter.CreateObservableGauge("xmlshred.queue.insert.depth", () => _insertDepth(), "{application}");
         _meter.CreateObservableGauge("xmlshred.queue.insert.bytes", () => _insertBytes(), "By");
+        _meter.CreateObservableCounter("xmlshred.database.retries", () => Volatile.Read(ref _retries), "{retry}", "Transient database faults retried");
         _meter.CreateObservableGauge("xmlshred.throughput", () => AppsPerSecond, "{application}/s");
         _meter.CreateObservableGauge("xmlshred.memory.budget.used", () => MemoryBudgetUsed, "By");
         var every = samplePeriod ?? TimeSpan.FromMilliseconds(250);
@@ -70,6 +73,9 @@ public sealed class PipelineMetrics : IDisposable
     public long Failed => Interlocked.Read(ref _failed);
     public long RowsWritten => Interlocked.Read(ref _rows);
     public long Batches => Interlocked.Read(ref _batches);
+    public int Retries => Volatile.Read(ref _retries);
+    /// <summary>Time spent in database outages that ended (recovered or given up).</summary>
+    public TimeSpan OutageTime => TimeSpan.FromTicks(Interlocked.Read(ref _outageTicks));
     public double AppsPerSecond => (Succeeded + Failed) / Math.Max(Elapsed.TotalSeconds, 1e-9);
     public int WorkDepth => _workDepth();
     public int InsertDepth => _insertDepth();
@@ -113,6 +119,13 @@ public sealed class PipelineMetrics : IDisposable
         _batchDuration.Record(latency.TotalSeconds);
         lock (_batchLatencyMs) _batchLatencyMs.Add(latency.TotalMilliseconds);
         _batchSamples.Add(new BatchSample(Math.Round(Elapsed.TotalSeconds, 3), Math.Round(latency.TotalMilliseconds, 3), outcome.Committed + outcome.Failed.Count));
+    }
+
+    /// <summary>Counts a retried fault, and the length of an outage once it ends.</summary>
+    public void RecordRetry(RetryEvent retry)
+    {
+        if (retry.Kind == RetryEventKind.Retrying) Interlocked.Increment(ref _retries);
+        else Interlocked.Add(ref _outageTicks, retry.Outage.Ticks);
     }
 
     public void RecordWorker(int id, TimeSpan busy, TimeSpan lifetime) => RecordWorker(id, busy, TimeSpan.Zero, lifetime);

@@ -1,5 +1,6 @@
 using XmlShred.Contract;
 using XmlShred.Mapping;
+using XmlShred.Pipeline.Resilience;
 using XmlShred.Storage;
 
 namespace XmlShred.Pipeline;
@@ -8,16 +9,36 @@ namespace XmlShred.Pipeline;
 public static class PipelineRunner
 {
     /// <param name="map">The mapping function, normally <see cref="DocumentMapper.Map"/>; thread-safe, never throws for bad documents.</param>
+    /// <param name="onRetry">Told of every transient database fault, recovery and give-up (for the log); also counted in <paramref name="metrics"/>.</param>
     /// <exception cref="OperationCanceledException">The run was aborted (second Ctrl+C); the open batch was rolled back.</exception>
+    /// <remarks>
+    /// A database outage longer than <see cref="RunOptions.Retry"/> does not throw: the summary says what was
+    /// committed and carries the reason in <see cref="RunSummary.StoppedBy"/> (exit code 1).
+    /// </remarks>
     public static async Task<RunSummary> RunAsync(ITargetDatabase database, CompiledContract contract, Func<string, MappingResult> map, RunOptions options,
-        PipelineMetrics metrics, CancellationToken stop, CancellationToken abort)
+        PipelineMetrics metrics, CancellationToken stop, CancellationToken abort, Action<RetryEvent>? onRetry = null)
     {
         options.Validate();
         var nullXml = await database.CountNullXmlAsync(contract, options.Selection, abort).ConfigureAwait(false);
         var processor = new DocumentProcessor(map, new ProcessingLogFactory(options, contract.Hash));
-        var failures = options.Mode == PipelineMode.Sequential
-            ? await new SequentialPipeline(database, contract, options, processor, metrics).RunAsync(stop, abort).ConfigureAwait(false)
-            : await new QueuedPipeline(database, contract, options, processor, metrics).RunAsync(stop, abort).ConfigureAwait(false);
+        var retry = new TransientRetry(e => database.ClassifyFailure(e) == WriteFailureKind.Transient, options.Retry, e =>
+        {
+            metrics.RecordRetry(e);
+            onRetry?.Invoke(e);
+        });
+        var failures = new FailureTally();
+        string? stoppedBy = null;
+        try
+        {
+            await (options.Mode == PipelineMode.Sequential
+                ? new SequentialPipeline(database, contract, options, processor, metrics, retry).RunAsync(failures, stop, abort)
+                : new QueuedPipeline(database, contract, options, processor, metrics, retry).RunAsync(failures, stop, abort)).ConfigureAwait(false);
+        }
+        catch (DatabaseUnavailableException ex) when (!abort.IsCancellationRequested)
+        {
+            // Every committed batch is complete and logged; the rest stays pending for the next run.
+            stoppedBy = ex.Message;
+        }
         abort.ThrowIfCancellationRequested();
         return new RunSummary
         {
@@ -31,6 +52,9 @@ public static class PipelineRunner
             Interrupted = stop.IsCancellationRequested,
             FailuresByStage = failures.ByStage,
             FailureExamples = failures.Examples,
+            Retries = metrics.Retries,
+            OutageTime = metrics.OutageTime,
+            StoppedBy = stoppedBy,
             SkippedNullXml = nullXml,
         };
     }

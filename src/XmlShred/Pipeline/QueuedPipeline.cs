@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using XmlShred.Contract;
+using XmlShred.Pipeline.Resilience;
 using XmlShred.Storage;
 
 namespace XmlShred.Pipeline;
@@ -16,9 +17,11 @@ internal sealed class QueuedPipeline
     private readonly RunOptions _options;
     private readonly DocumentProcessor _processor;
     private readonly PipelineMetrics _metrics;
+    private readonly TransientRetry _retry;
 
-    public QueuedPipeline(ITargetDatabase database, CompiledContract contract, RunOptions options, DocumentProcessor processor, PipelineMetrics metrics)
+    public QueuedPipeline(ITargetDatabase database, CompiledContract contract, RunOptions options, DocumentProcessor processor, PipelineMetrics metrics, TransientRetry retry)
     {
+        _retry = retry;
         _database = database;
         _contract = contract;
         _options = options;
@@ -37,7 +40,7 @@ internal sealed class QueuedPipeline
         if (workerThreads < needed) ThreadPool.SetMinThreads(needed, ioThreads);
     }
 
-    public async Task<FailureTally> RunAsync(CancellationToken stop, CancellationToken abort)
+    public async Task RunAsync(FailureTally failures, CancellationToken stop, CancellationToken abort)
     {
         EnsureThreads(_options.Workers + 4);
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(abort);
@@ -51,8 +54,8 @@ internal sealed class QueuedPipeline
         var memory = new ByteBudget(_options.MemoryBudget);
         _metrics.AttachQueues(() => work.Reader.Count, () => queue.Count, () => queue.Bytes);
         _metrics.AttachMemoryBudget(memory);
-        await using var writer = await _database.OpenWriterAsync(_contract, abort).ConfigureAwait(false);
-        var writerStage = new BatchWriterStage(queue, writer, _database.ClassifyFailure, _options.BatchSize, _metrics, memory);
+        await using var writer = await RetryingBatchWriter.OpenAsync(_database, _contract, _retry, abort).ConfigureAwait(false);
+        var writerStage = new BatchWriterStage(queue, writer, _database.ClassifyFailure, _options.BatchSize, _metrics, memory, failures);
 
         async Task Guard(Func<Task> stage)
         {
@@ -67,7 +70,7 @@ internal sealed class QueuedPipeline
             }
         }
 
-        var reader = Task.Run(() => Guard(() => new SourceReader(_database, _contract, _options, _metrics, memory).RunAsync(work.Writer, stop, failed.Token)));
+        var reader = Task.Run(() => Guard(() => new SourceReader(_database, _contract, _options, _metrics, _retry, memory).RunAsync(work.Writer, stop, failed.Token)));
         var workers = Enumerable.Range(0, _options.Workers)
             .Select(i => Task.Run(() => Guard(() => new MapWorker(i, _processor, queue, _metrics, memory).RunAsync(work.Reader, failed.Token))))
             .ToArray();
@@ -92,6 +95,5 @@ internal sealed class QueuedPipeline
         {
             _metrics.StopSampling();
         }
-        return writerStage.Failures;
     }
 }

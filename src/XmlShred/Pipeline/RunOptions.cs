@@ -1,3 +1,4 @@
+using XmlShred.Pipeline.Resilience;
 using XmlShred.Storage;
 
 namespace XmlShred.Pipeline;
@@ -36,6 +37,9 @@ public sealed record RunOptions
     public long MemoryBudget { get; init; } = DefaultMemoryBudget;
 
     public const long DefaultMemoryBudget = 48L * 1024 * 1024;
+    /// <summary>How long one database outage (transient faults: lost connection, restart, deadlock, busy) is retried
+    /// before the run stops with exit 1; <see cref="RetryTimeBudget.Disabled"/> stops at the first fault.</summary>
+    public RetryTimeBudget Retry { get; init; } = RetryTimeBudget.Default;
     public string RunId { get; init; } = Guid.NewGuid().ToString("N")[..12];
     /// <summary><c>YYYYMMDD_HHMMSS</c> of the process start, local clock (as the reference writes it).</summary>
     public string SessionId { get; init; } = DateTime.Now.ToString("yyyyMMdd_HHmmss", System.Globalization.CultureInfo.InvariantCulture);
@@ -48,6 +52,7 @@ public sealed record RunOptions
         if (PageSize < 1) throw new ArgumentException("--page-size must be at least 1");
         if (QueueSize < 1) throw new ArgumentException("--queue-size must be at least 1");
         if (MemoryBudget < 1) throw new ArgumentException("--memory-budget must be at least 1 byte");
+        if (Retry.Budget < TimeSpan.Zero) throw new ArgumentException("--retry-seconds must not be negative");
         if (WorkQueueSize < 1) throw new ArgumentException("work queue size must be at least 1");
         var s = Selection;
         if (s.Limit is < 1) throw new ArgumentException("--limit must be at least 1");

@@ -49,6 +49,11 @@ public sealed record RunReport
     public required IReadOnlyList<RunSample> Samples { get; init; }
     /// <summary>Every committed batch (thinned evenly on long runs): latency over time and its histogram.</summary>
     public required IReadOnlyList<BatchSample> BatchSamples { get; init; }
+    /// <summary>Transient database faults retried, and the seconds spent waiting for the database to come back.</summary>
+    public int Retries { get; init; }
+    public double OutageSeconds { get; init; }
+    /// <summary>Why the run stopped early (database outage beyond the retry time); null otherwise.</summary>
+    public string? StoppedBy { get; init; }
 
     public double AppsPerCpuSecond => Math.Round((Succeeded + Failed) / Math.Max(CpuSeconds, 1e-9), 1);
 
@@ -87,6 +92,9 @@ public sealed record RunReport
             CpuSeconds = Math.Round(self.TotalProcessorTime.TotalSeconds, 3),
             Samples = metrics.Samples(),
             BatchSamples = metrics.BatchSamples(),
+            Retries = summary.Retries,
+            OutageSeconds = Math.Round(summary.OutageTime.TotalSeconds, 3),
+            StoppedBy = summary.StoppedBy,
         };
     }
 

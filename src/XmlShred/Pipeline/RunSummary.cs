@@ -18,10 +18,16 @@ public sealed record RunSummary
     public required IReadOnlyList<ProcessingLogEntry> FailureExamples { get; init; }
     /// <summary>Source rows of the selection with NULL XML: skipped (no processing_log row), counted so they are never invisible.</summary>
     public long SkippedNullXml { get; init; }
+    /// <summary>Transient database faults that were retried (each one a batch, writer connection or page sent again).</summary>
+    public int Retries { get; init; }
+    /// <summary>Time the run spent waiting out database outages (first fault to recovery or give-up, summed).</summary>
+    public TimeSpan OutageTime { get; init; }
+    /// <summary>Why the run stopped before the end (a database outage longer than the retry time); null when it did not.</summary>
+    public string? StoppedBy { get; init; }
 
     public long Processed => Succeeded + Failed;
     public double AppsPerSecond => Processed / Math.Max(Elapsed.TotalSeconds, 1e-9);
 
-    /// <summary>0 all succeeded; 3 completed with failed applications; 130 interrupted.</summary>
-    public int ExitCode => Interrupted ? ExitCodes.Interrupted : Failed > 0 ? ExitCodes.SomeApplicationsFailed : ExitCodes.Success;
+    /// <summary>1 stopped by an outage; 130 interrupted; 3 completed with failed applications; 0 all succeeded.</summary>
+    public int ExitCode => StoppedBy is not null ? ExitCodes.UnexpectedError : Interrupted ? ExitCodes.Interrupted : Failed > 0 ? ExitCodes.SomeApplicationsFailed : ExitCodes.Success;
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using XmlShred.Contract;
+using XmlShred.Pipeline.Resilience;
 using XmlShred.Storage;
 
 namespace XmlShred.Pipeline;
@@ -17,9 +18,11 @@ internal sealed class SequentialPipeline
     private readonly RunOptions _options;
     private readonly DocumentProcessor _processor;
     private readonly PipelineMetrics _metrics;
+    private readonly TransientRetry _retry;
 
-    public SequentialPipeline(ITargetDatabase database, CompiledContract contract, RunOptions options, DocumentProcessor processor, PipelineMetrics metrics)
+    public SequentialPipeline(ITargetDatabase database, CompiledContract contract, RunOptions options, DocumentProcessor processor, PipelineMetrics metrics, TransientRetry retry)
     {
+        _retry = retry;
         _database = database;
         _contract = contract;
         _options = options;
@@ -27,16 +30,16 @@ internal sealed class SequentialPipeline
         _metrics = metrics;
     }
 
-    public async Task<FailureTally> RunAsync(CancellationToken stop, CancellationToken abort)
+    public async Task RunAsync(FailureTally failures, CancellationToken stop, CancellationToken abort)
     {
         var pageItems = 0;
         _metrics.AttachQueues(() => 0, () => Volatile.Read(ref pageItems), () => 0);
-        await using var writer = await _database.OpenWriterAsync(_contract, abort).ConfigureAwait(false);
-        var writerStage = new BatchWriterStage(new InsertQueue(1), writer, _database.ClassifyFailure, _options.BatchSize, _metrics);
+        await using var writer = await RetryingBatchWriter.OpenAsync(_database, _contract, _retry, abort).ConfigureAwait(false);
+        var writerStage = new BatchWriterStage(new InsertQueue(1), writer, _database.ClassifyFailure, _options.BatchSize, _metrics, failures: failures);
         var clock = Stopwatch.StartNew();
         try
         {
-            await foreach (var page in _database.ReadPendingPagesAsync(_contract, _options.Selection, _options.BatchSize, abort).ConfigureAwait(false))
+            await foreach (var page in ResumableSourcePages.ReadAsync(_database, _contract, _options.Selection, _options.BatchSize, _retry, abort).ConfigureAwait(false))
             {
                 _metrics.AddStage(PipelineStage.Read, clock.Elapsed);
                 _metrics.AddRead(page.Count);
@@ -46,11 +49,11 @@ internal sealed class SequentialPipeline
                     i => items[i] = _processor.Process(page[i]));
                 _metrics.AddStage(PipelineStage.ParseMap, mapClock.Elapsed);
                 Volatile.Write(ref pageItems, page.Count);
-                var failures = items.Where(i => i.Failure is not null).Select(i => i.Failure!).ToList();
-                await writerStage.FlushAsync([], failures, abort).ConfigureAwait(false);
+                var unmapped = items.Where(i => i.Failure is not null).Select(i => i.Failure!).ToList();
+                await writerStage.FlushAsync([], unmapped, abort).ConfigureAwait(false);
                 foreach (var item in items)
                 {
-                    if (item.Write is not null) await writerStage.FlushAsync([item.Write], failures, abort).ConfigureAwait(false);
+                    if (item.Write is not null) await writerStage.FlushAsync([item.Write], unmapped, abort).ConfigureAwait(false);
                 }
                 Volatile.Write(ref pageItems, 0);
                 if (stop.IsCancellationRequested) break;
@@ -61,6 +64,5 @@ internal sealed class SequentialPipeline
         {
             _metrics.StopSampling();
         }
-        return writerStage.Failures;
     }
 }

@@ -56,7 +56,9 @@ public interface ITargetDatabase : IAsyncDisposable
     /// <summary>
     /// What a failed single-application write means: a constraint violation or another data error of that
     /// application (logged as failed), or a fatal condition (disk full, lock timeout, lost connection, missing table)
-    /// that says nothing about the application and must stop the run without logging it, so a later run retries it.
+    /// that says nothing about the application and must stop the run without logging it, so a later run retries it,
+    /// or a transient fault (<see cref="WriteFailureKind.Transient"/>) that is worth sending the batch again for.
+    /// The source reader uses the same answer to decide whether to re-open after a failed page.
     /// </summary>
     WriteFailureKind ClassifyFailure(Exception exception);
 }
@@ -89,6 +91,12 @@ public enum WriteFailureKind
     Database,
     /// <summary>Not the application's fault: stop the run, log nothing for it.</summary>
     Fatal,
+    /// <summary>
+    /// Not the application's fault and likely to pass (connection lost, server restarting, deadlock, serialization
+    /// failure, busy): the whole batch transaction is sent again after a backoff; if the fault outlasts the retry
+    /// time it stops the run as <see cref="Fatal"/> does.
+    /// </summary>
+    Transient,
 }
 
 public static class WriteFailureKinds

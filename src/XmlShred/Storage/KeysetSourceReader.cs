@@ -33,7 +33,10 @@ public sealed class KeysetSourceReader(ISqlDialect dialect, Func<CancellationTok
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     var appId = Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
-                    page.Add(new SourceDocument(appId, await dialect.ReadTextAsync(reader, 1, cancellationToken)));
+                    // A binary column (user-created BLOB, bytea, varbinary) is decoded by the XML rules on the worker.
+                    page.Add(SourceColumn.IsBinary(reader, 1)
+                        ? SourceDocument.FromBytes(appId, await reader.GetFieldValueAsync<byte[]>(1, cancellationToken))
+                        : new SourceDocument(appId, await dialect.ReadTextAsync(reader, 1, cancellationToken)));
                 }
             }
             if (page.Count == 0) yield break;
@@ -54,6 +57,27 @@ public sealed class KeysetSourceReader(ISqlDialect dialect, Func<CancellationTok
     /// <summary>Source rows matching the selection (its limit aside) whose XML is NULL.</summary>
     public Task<long> CountNullXmlAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken) =>
         CountAsync(SourceQuery.NullXmlCount(dialect, contract, selection), selection, cancellationToken);
+
+    /// <summary>
+    /// Which of <paramref name="appIds"/> already have a processing_log row (see <see cref="IProcessingLogLookup"/>).
+    /// The ids are integers written into the SQL, in chunks, so no dialect's parameter limit applies.
+    /// </summary>
+    public async Task<IReadOnlySet<long>> LoggedAppIdsAsync(CompiledContract contract, IReadOnlyCollection<long> appIds, CancellationToken cancellationToken)
+    {
+        var logged = new HashSet<long>();
+        if (appIds.Count == 0) return logged;
+        await using var connection = await open(cancellationToken);
+        foreach (var chunk in appIds.Distinct().Chunk(1000))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT DISTINCT app_id FROM {dialect.Qualified(contract.TargetSchema, contract.ProcessingLogTable)} "
+                + $"WHERE app_id IN ({string.Join(',', chunk.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
+            command.CommandTimeout = 0;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) logged.Add(Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return logged;
+    }
 
     private async Task<long> CountAsync(string sql, SourceSelection selection, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace XmlShred.Storage;
 /// What the server targets (PostgreSQL, SQL Server) share: schema creation under a lock, the keyset source reader
 /// and the writer's connection. A dialect adds its connection, source loader, failure classes and writer.
 /// </summary>
-public abstract class ServerTargetDatabase : ITargetDatabase
+public abstract class ServerTargetDatabase : ITargetDatabase, IProcessingLogLookup
 {
     private readonly KeysetSourceReader _source;
 
@@ -74,6 +74,9 @@ public abstract class ServerTargetDatabase : ITargetDatabase
 
     public Task<long> CountNullXmlAsync(CompiledContract contract, SourceSelection selection, CancellationToken cancellationToken) =>
         _source.CountNullXmlAsync(contract, selection, cancellationToken);
+
+    public Task<IReadOnlySet<long>> LoggedAppIdsAsync(CompiledContract contract, IReadOnlyCollection<long> appIds, CancellationToken cancellationToken) =>
+        _source.LoggedAppIdsAsync(contract, appIds, cancellationToken);
 
     public async Task<IBatchWriter> OpenWriterAsync(CompiledContract contract, CancellationToken cancellationToken)
     {

@@ -7,6 +7,7 @@ namespace XmlShred.Tests.Pipeline;
 internal sealed class CliProcess : IDisposable
 {
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _stdout = new();
 
     private CliProcess(Process process)
     {
@@ -15,9 +16,16 @@ internal sealed class CliProcess : IDisposable
 
     public Process Process { get; }
 
+    /// <summary>stdout and stderr, interleaved as they arrived.</summary>
     public string Output
     {
         get { lock (_output) return _output.ToString(); }
+    }
+
+    /// <summary>stdout alone (the run summary goes there; progress and errors go to stderr).</summary>
+    public string StandardOutput
+    {
+        get { lock (_output) return _stdout.ToString(); }
     }
 
     /// <summary>The CLI assembly copied beside the tests (the test project references the CLI project).</summary>
@@ -30,7 +38,7 @@ internal sealed class CliProcess : IDisposable
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         var process = new Process { StartInfo = info };
         var cli = new CliProcess(process);
-        process.OutputDataReceived += (_, e) => cli.Append(e.Data);
+        process.OutputDataReceived += (_, e) => cli.Append(e.Data, stdout: true);
         process.ErrorDataReceived += (_, e) => cli.Append(e.Data);
         process.Start();
         process.BeginOutputReadLine();
@@ -38,10 +46,14 @@ internal sealed class CliProcess : IDisposable
         return cli;
     }
 
-    private void Append(string? line)
+    private void Append(string? line, bool stdout = false)
     {
         if (line is null) return;
-        lock (_output) _output.AppendLine(line);
+        lock (_output)
+        {
+            _output.AppendLine(line);
+            if (stdout) _stdout.AppendLine(line);
+        }
     }
 
     /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>

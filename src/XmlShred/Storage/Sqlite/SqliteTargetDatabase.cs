@@ -5,7 +5,7 @@ using XmlShred.Values;
 namespace XmlShred.Storage.Sqlite;
 
 /// <summary>A SQLite file as the target (and source) database.</summary>
-public sealed class SqliteTargetDatabase : ITargetDatabase
+public sealed class SqliteTargetDatabase : ITargetDatabase, IProcessingLogLookup
 {
     private readonly string _connectionString;
     private readonly KeysetSourceReader _source;
@@ -100,16 +100,21 @@ public sealed class SqliteTargetDatabase : ITargetDatabase
 
     /// <summary>
     /// SQLITE_CONSTRAINT (19, also raised by a trigger's RAISE(ABORT)) → constraint_violation; TOOBIG, MISMATCH and
-    /// RANGE are about the values of this application → database; everything else (BUSY, LOCKED, FULL, IOERR,
+    /// RANGE are about the values of this application → database; BUSY (5) and LOCKED (6), left after the 30 s busy
+    /// timeout because another process holds the write lock, → retry the batch; everything else (FULL, IOERR,
     /// READONLY, a missing table or column…) is about the database, so the run stops and the application is retried later.
     /// </summary>
     public WriteFailureKind ClassifyFailure(Exception exception) => exception switch
     {
+        SqliteException { SqliteErrorCode: 5 or 6 } => WriteFailureKind.Transient,
         SqliteException { SqliteErrorCode: 19 } => WriteFailureKind.ConstraintViolation,
         SqliteException { SqliteErrorCode: 18 or 20 or 25 } => WriteFailureKind.Database,
         ValueConversionException or InvalidCastException or FormatException or OverflowException => WriteFailureKind.Database,
         _ => WriteFailureKind.Fatal,
     };
+
+    public Task<IReadOnlySet<long>> LoggedAppIdsAsync(CompiledContract contract, IReadOnlyCollection<long> appIds, CancellationToken cancellationToken) =>
+        _source.LoggedAppIdsAsync(contract, appIds, cancellationToken);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -25,6 +25,7 @@ public sealed class PostgresCluster : IAsyncLifetime
     private string? _root;
     private string? _binDir;
     private bool _started;
+    private string? _serverOptions;
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
@@ -103,9 +104,32 @@ public sealed class PostgresCluster : IAsyncLifetime
         if (asRoot) await RunAsync("chown", ["-R", RunAsUser, _root], asUser: false);
         await RunAsync(Path.Combine(_binDir, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8", "--locale=C"], asRoot);
         var options = $"-p {port} -k {_root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        _serverOptions = options;
         await RunAsync(Path.Combine(_binDir, "pg_ctl"), ["-D", data, "-l", Path.Combine(_root, "server.log"), "-o", options, "-w", "-t", "60", "start"], asRoot);
         _started = true;
         _adminConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50";
+    }
+
+    /// <summary>
+    /// <c>pg_ctl restart -m fast</c>: every session is ended with 57P01 (admin shutdown), then the server starts again
+    /// with the same options. Only for a cluster a test owns (see <see cref="DedicatedPostgresCluster"/>).
+    /// </summary>
+    public Task RestartAsync() => PgCtlAsync("-m", "fast", "-w", "-t", "60", "restart");
+
+    /// <summary><c>pg_ctl stop -m fast</c>: the server stays down until <see cref="StartAgainAsync"/>.</summary>
+    public Task StopAsync() => PgCtlAsync("-m", "fast", "-w", "-t", "60", "stop");
+
+    /// <summary>Starts a cluster stopped by <see cref="StopAsync"/> with its original options.</summary>
+    public Task StartAgainAsync() => PgCtlAsync("-w", "-t", "60", "start", "-o", _serverOptions!);
+
+    /// <summary>False when the tests use an outside server (XMLSHRED_TEST_PG), which they must not restart.</summary>
+    public bool CanRestart => _started;
+
+    private async Task PgCtlAsync(params string[] args)
+    {
+        if (!_started || _binDir is null || _root is null) throw new InvalidOperationException("only a cluster started by the tests can be restarted");
+        // -l keeps the server's output away from our redirected pipes (pg_ctl would otherwise hand them to the server).
+        await RunAsync(Path.Combine(_binDir, "pg_ctl"), ["-D", Path.Combine(_root, "data"), "-l", Path.Combine(_root, "server.log"), .. args], Environment.UserName == "root");
     }
 
     private static string? FindBinDir()

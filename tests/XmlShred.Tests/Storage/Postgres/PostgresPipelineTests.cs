@@ -15,7 +15,7 @@ public sealed class PostgresEndToEndTests(PostgresCluster cluster) : EndToEndTes
     protected override PipelineDatabase CreateDatabase() => new PostgresPipelineDatabase(cluster, FixtureSet.Contract.TargetSchema);
 }
 
-/// <summary>The CLI killed at random points and resumed, and Ctrl+C, against PostgreSQL.</summary>
+/// <summary>The CLI killed at random points (five SIGKILLs) and resumed, and Ctrl+C, against PostgreSQL.</summary>
 public sealed class PostgresCliProcessTests(PostgresCluster cluster) : CliProcessTestBase
 {
     protected override PipelineDatabase CreateDatabase() => new PostgresPipelineDatabase(cluster, FixtureSet.Contract.TargetSchema);
