@@ -34,14 +34,19 @@ internal static class ServerTableReset
     /// <summary>DELETE children first: SQL Server refuses TRUNCATE on a table that a foreign key references.</summary>
     private static async Task EmptySqlServerAsync(string connection, CompiledContract contract, bool includeSource, CancellationToken cancellationToken)
     {
+        await using var open = new SqlConnection(SqlServerConnectionString.Format.Parse(connection).ConnectionString);
+        await open.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new SqlCommand(SqlServerDeleteSql(contract, includeSource), open) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The T-SQL that empties a SQL Server target, children before parents (parsed by the T-SQL tests).</summary>
+    internal static string SqlServerDeleteSql(CompiledContract contract, bool includeSource)
+    {
         static string Quote(string name) => "[" + name.Replace("]", "]]", StringComparison.Ordinal) + "]";
         var tables = contract.Tables.Select(t => t.Name).Reverse().Append(contract.ProcessingLogTable);
         if (includeSource) tables = tables.Append(contract.SourceTable);
-        await using var open = new SqlConnection(SqlServerConnectionString.Format.Parse(connection).ConnectionString);
-        await open.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var sql = string.Join(";\n", tables.Select(t => $"DELETE FROM {Quote(contract.TargetSchema)}.{Quote(t)}"));
-        await using var command = new SqlCommand(sql, open) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return string.Join(";\n", tables.Select(t => $"DELETE FROM {Quote(contract.TargetSchema)}.{Quote(t)}"));
     }
 
     private static IEnumerable<string> Tables(CompiledContract contract, bool includeSource)

@@ -15,7 +15,7 @@ internal static class BenchMapCommand
 {
     public static Command Create()
     {
-        var contract = new Option<FileInfo?>("--contract", "-c") { Description = "Contract to map with." };
+        var contract = CommonOptions.Contract(required: false, "Contract to map with (or --contract-dir).");
         var contractDir = new Option<DirectoryInfo?>("--contract-dir") { Description = "Folder of contracts (product line picked per document)." };
         var seconds = new Option<double>("--seconds") { Description = "Measuring time per round and side.", DefaultValueFactory = _ => 2.0 };
         var rounds = new Option<int>("--rounds") { Description = "Alternating rounds (scan, map); the median is reported.", DefaultValueFactory = _ => 5 };

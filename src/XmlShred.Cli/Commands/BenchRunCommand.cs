@@ -2,6 +2,7 @@ using System.CommandLine;
 using XmlShred.Benchmarking.Corpus;
 using XmlShred.Benchmarking.Runs;
 using XmlShred.Benchmarking.Targets;
+using XmlShred.Cli.Configuration;
 using XmlShred.Contract;
 using XmlShred.Pipeline;
 
@@ -12,13 +13,14 @@ internal static class BenchRunCommand
 {
     public static Command Create()
     {
-        var db = new Option<string>("--db") { Description = "SQLite file the runs write to (recreated for every repeat; a .template copy holds the loaded corpus), or a PostgreSQL/SQL Server connection (emptied for every repeat).", Required = true };
+        // Never from XMLSHRED_DB or xmlshred.json: every repeat recreates or empties the database it is given.
+        var db = ConfiguredArguments.FlagOnly(new Option<string>("--db", "-d") { Description = "SQLite file the runs write to (recreated for every repeat; a .template copy holds the loaded corpus), or a PostgreSQL/SQL Server connection (emptied for every repeat). Only ever taken from this flag.", Required = true });
         var repeats = new Option<int>("--repeats") { Description = "Runs per mode.", DefaultValueFactory = _ => 3 };
-        var count = new Option<int>("--count") { Description = "Applications in the corpus.", DefaultValueFactory = _ => 6000 };
+        var count = new Option<int>("--count", "-n") { Description = "Applications in the corpus.", DefaultValueFactory = _ => 6000 };
         var samples = new Option<DirectoryInfo?>("--samples") { Description = "Folder of sample XML files to replicate (default: ../shared/reference/samples/cc when present, else generated documents)." };
-        var contract = new Option<FileInfo?>("--contract") { Description = "Contract for the samples (default: the reference CC contract beside the samples, else the bundled example)." };
+        var contract = CommonOptions.Contract(required: false, "Contract for the samples (default: the reference CC contract beside the samples, else the bundled example).");
         var maxKb = new Option<int>("--max-sample-kb") { Description = "Ignore sample files bigger than this (staged production documents are ~8 KB).", DefaultValueFactory = _ => 64 };
-        var workers = new Option<int>("--workers") { Description = "Mapping workers for both modes.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var workers = CommonOptions.Workers("Mapping workers for both modes.");
         var batchSize = new Option<int>("--batch-size") { Description = "Batch (queued) and page (sequential) size.", DefaultValueFactory = _ => 500 };
         var ceilingSeconds = new Option<double>("--ceiling-seconds") { Description = "How long to measure single-thread mapping (the ceiling), before and after the runs.", DefaultValueFactory = _ => 5.0 };
         var command = new Command("run", """

@@ -18,12 +18,12 @@ internal static class ContractCommand
     private static Command Lint()
     {
         var file = new Argument<FileInfo>("file") { Description = "The contract to check." };
-        var strict = new Option<bool>("--strict") { Description = "Exit 1 on warnings too." };
+        var strict = new Option<bool>("--strict") { Description = "Exit 3 on warnings too." };
         var command = new Command("lint", """
             Loads a contract exactly as `run` would and lists every error (the contract would be refused) and warning
             (it loads, but probably does not do what was meant: an expression without calculated_field, an empty enum map,
             a table missing from table_insertion_order, an unknown mapping type, a NOT NULL column without default, ...).
-            Exit code 0 when it loads, 2 when it has errors (1 with --strict and warnings).
+            Exit code 0 when it loads, 2 when it has errors (3 with --strict and warnings).
 
             Example: xmlshred contract lint examples/contract.json
             """) { file, strict };
@@ -45,7 +45,7 @@ internal static class ContractCommand
             else
                 stdout.WriteLine($"{path.Name}: refused; {errors} error(s), {warnings} warning(s)");
             if (errors > 0) return ExitCodes.UsageError;
-            return parse.GetValue(strict) && warnings > 0 ? ExitCodes.UnexpectedError : ExitCodes.Success;
+            return parse.GetValue(strict) && warnings > 0 ? ExitCodes.SomeApplicationsFailed : ExitCodes.Success;
         });
         return command;
     }

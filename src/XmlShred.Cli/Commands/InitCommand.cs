@@ -10,7 +10,7 @@ internal static class InitCommand
     public static Command Create()
     {
         var db = CommonOptions.Db();
-        var contract = CommonOptions.Contract(required: true);
+        var contract = CommonOptions.Contract();
         var print = new Option<bool>("--print") { Description = "Print the DDL instead of running it (nothing is changed)." };
         var command = new Command("init", """
             Create the target tables, processing_log and the source table that the contract names.
@@ -27,14 +27,16 @@ internal static class InitCommand
             var claims = ClaimStores.DialectFor(TargetDatabaseFactory.DetectDialect(connection), compiled);
             if (result.GetValue(print))
             {
-                foreach (var statement in database.SchemaDdl(compiled).Concat(claims.Ddl())) Console.WriteLine(statement + ";\n");
+                var output = result.InvocationConfiguration.Output;
+                foreach (var statement in database.SchemaDdl(compiled).Concat(claims.Ddl())) output.WriteLine(statement + ";\n");
                 return ExitCodes.Success;
             }
             await database.EnsureSchemaAsync(compiled, cancellationToken).ConfigureAwait(false);
             // The claim tables that let any number of `run` instances share this database.
             await using (var store = ClaimStores.Open(connection, compiled, new FleetOptions(), LeaseOwner.ForThisProcess("init")))
                 await store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-            Console.WriteLine($"Schema ready in {database.DisplayName}: {compiled.Tables.Count} target tables, {compiled.ProcessingLogTable}, source table {compiled.SourceTable}, claim tables {ClaimDialect.ChunkTableName} and {ClaimDialect.InstanceTableName}.");
+            result.InvocationConfiguration.Output.WriteLine($"Schema ready in {database.DisplayName}: {Plural.Count(compiled.Tables.Count, "target table")}, {compiled.ProcessingLogTable}, "
+                + $"source table {compiled.SourceTable}, claim tables {ClaimDialect.ChunkTableName} and {ClaimDialect.InstanceTableName}.");
             return ExitCodes.Success;
         });
         return command;

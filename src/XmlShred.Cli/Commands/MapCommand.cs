@@ -13,18 +13,18 @@ internal static class MapCommand
 {
     public static Command Create()
     {
-        var contract = new Option<FileInfo?>("--contract", "-c") { Description = "Mapping contract (JSON) to map with." };
+        var contract = CommonOptions.Contract(required: false, "Mapping contract (JSON) to map with (or --contract-dir).");
         var contractDir = new Option<DirectoryInfo?>("--contract-dir") { Description = "Folder of contracts; with --product-line auto each document picks the contract whose application element it has." };
         var productLine = new Option<string>("--product-line") { Description = "With --contract-dir: 'auto' (the only choice today).", DefaultValueFactory = _ => "auto" };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Write <stem>.json per input here. Without it a single input is printed." };
-        var format = new Option<string>("--format", "-f") { Description = "json (golden format) or table (readable preview).", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "table");
+        var format = CommonOptions.Format("json (golden format) or table (readable preview).", "json", "table");
         var limits = new LimitOptions();
         var inputs = new Argument<string[]>("inputs") { Description = "XML files or folders of *.xml files.", Arity = ArgumentArity.OneOrMore };
 
         var command = new Command("map", """
             Maps XML documents to rows without touching a database: a preview of exactly what `run` would write
-            (processing_log excepted). Exit code 0 when every input was mapped or rejected cleanly, 1 otherwise.
+            (processing_log excepted). Exit code 3 when a document was rejected (the reason is on stderr), 2 when an input
+            does not exist (nothing is mapped then); see `xmlshred --help` for all codes.
 
             Examples:
               xmlshred map -c examples/contract.json app.xml --format table
@@ -56,8 +56,9 @@ internal static class MapCommand
             }
             var files = CliInputs.ExpandXmlFiles(parse.GetValue(inputs)!, out var missing);
             foreach (var path in missing) stderr.WriteLine($"error: {path}: no such file or folder");
+            if (missing.Count > 0) return ExitCodes.UsageError;
             var asTable = parse.GetValue(format) == "table";
-            var failures = missing.Count;
+            var (unreadable, mapped, rejected) = (0, 0, 0);
             var console = ReferenceEquals(stdout, Console.Out) ? AnsiConsole.Console : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
             foreach (var file in files)
             {
@@ -70,10 +71,12 @@ internal static class MapCommand
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
                     stderr.WriteLine($"error: {file}: {ex.Message}");
-                    failures++;
+                    unreadable++;
                     continue;
                 }
                 var stem = Path.GetFileNameWithoutExtension(file);
+                if (result.Outcome == MappingOutcome.Mapped) mapped++;
+                else rejected++;
                 if (result.Outcome == MappingOutcome.Rejected)
                     stderr.WriteLine($"rejected: {file} (app_id {result.AppId?.ToString() ?? "unknown"}): {result.FailureStage}: {result.Reason}");
                 if (outDir is not null)
@@ -89,8 +92,11 @@ internal static class MapCommand
                     stdout.WriteLine(MappingJson.ToText(result, file));
                 }
             }
-            if (outDir is not null) stderr.WriteLine($"{files.Count} document(s) mapped into {outDir.FullName}");
-            return failures == 0 ? ExitCodes.Success : ExitCodes.UnexpectedError;
+            if (outDir is not null)
+                stderr.WriteLine($"{Plural.Count(mapped + rejected, "result")} written into {outDir.FullName}: {mapped} mapped, {rejected} rejected"
+                    + (unreadable > 0 ? $", {unreadable} unreadable" : ""));
+            if (unreadable > 0) return ExitCodes.UnexpectedError;
+            return rejected > 0 ? ExitCodes.SomeApplicationsFailed : ExitCodes.Success;
         });
         return command;
     }

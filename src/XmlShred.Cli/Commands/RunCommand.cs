@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using XmlShred.Cli.Logging;
 using XmlShred.Cli.Progress;
+using XmlShred.Diagnostics;
 using XmlShred.Contract;
 using XmlShred.Mapping;
 using XmlShred.Pipeline;
@@ -16,7 +18,7 @@ internal static class RunCommand
         var db = CommonOptions.Db();
         var contract = CommonOptions.Contract(required: true);
         var defaults = new RunOptions();
-        var workers = new Option<int>("--workers") { Description = "Mapping threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var workers = CommonOptions.Workers();
         var batchSize = new Option<int>("--batch-size") { Description = "Applications per write transaction (sequential mode: per page).", DefaultValueFactory = _ => defaults.BatchSize };
         var pageSize = new Option<int>("--page-size") { Description = "Source rows per keyset page.", DefaultValueFactory = _ => defaults.PageSize };
         var queueSize = new Option<int>("--queue-size") { Description = "Most mapped applications waiting for the writer; workers wait when it is full.", DefaultValueFactory = _ => defaults.QueueSize };
@@ -30,8 +32,8 @@ internal static class RunCommand
         var partition = new Option<string?>("--partition") { Description = "Static shard: k/n processes only app_id % n == k. Example: three processes with --partition 0/3, 1/3, 2/3. "
             + "'auto' takes k from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) and n from --partition-count or XMLSHRED_PARTITION_COUNT." };
         var partitionCount = new Option<int?>("--partition-count") { Description = "n for --partition auto (the Indexed Job's completions); default: the XMLSHRED_PARTITION_COUNT environment variable." };
-        var mode = new Option<PipelineMode>("--mode") { Description = "queued (default): read, map and write overlap. sequential: the old shape for comparison (map a page in parallel, wait, write each application in its own transaction).", DefaultValueFactory = _ => PipelineMode.Queued };
-        var noProgress = new Option<bool>("--no-progress") { Description = "No live display; print a plain progress line every few seconds on stderr instead." };
+        var mode = CommonOptions.Choice("--mode", "queued (default): read, map and write overlap. sequential: the old shape for comparison (map a page in parallel, wait, write each application in its own transaction).", PipelineMode.Queued);
+        var noProgress = CommonOptions.NoProgress();
         var retrySeconds = new Option<double>("--retry-seconds")
         {
             Description = "How long one database outage (lost connection, restart or failover, deadlock, serialization failure, busy) is retried, "
@@ -79,7 +81,11 @@ internal static class RunCommand
             };
             var mapping = new MappingOptions { Limits = limits.Read(result) };
             var compiled = CommonOptions.LoadContract(result.GetValue(contract));
-            return await ExecuteAsync(result.GetRequiredValue(db), compiled, options, result.GetValue(noProgress), result.GetValue(report)?.FullName, mapping,
+            options = options with { Logger = CliLogging.Logger(result) };
+            var connection = result.GetRequiredValue(db);
+            options.Validate();
+            await SchemaGuard.RequireAsync(connection, compiled, CancellationToken.None).ConfigureAwait(false);
+            return await ExecuteAsync(connection, compiled, options, result.GetValue(noProgress), result.GetValue(report)?.FullName, mapping,
                 result.GetValue(contract)?.FullName).ConfigureAwait(false);
         });
         return command;
@@ -97,10 +103,19 @@ internal static class RunCommand
         using var shutdown = new ShutdownController(display.Notify, exitWhenAbortHangs: true).ListenToSignals();
         using var metrics = new PipelineMetrics();
         var mapper = new DocumentMapper(contract, mapping);
-        Console.Error.WriteLine($"Run {options.RunId}: {total} pending applications in {database.DisplayName}, {options.Mode.ToString().ToLowerInvariant()} mode, {options.Workers} workers, batch {options.BatchSize}.");
+        var modeName = options.Mode.ToString().ToLowerInvariant();
+        Console.Error.WriteLine($"Run {options.RunId}: {Plural.Count(total, "pending application")} in {database.DisplayName}, {modeName} mode, "
+            + $"{Plural.Count(options.Workers, "worker")}, batch {options.BatchSize}.");
+        options.Logger.RunStarted(options.RunId, total, database.DisplayName, modeName, options.Workers, options.BatchSize);
         var summary = await display.RunAsync(metrics, total,
             () => PipelineRunner.RunAsync(database, contract, mapper.Map, options, metrics, shutdown.StopToken, shutdown.AbortToken,
-                retry => display.Notify(retry.ToString()))).ConfigureAwait(false);
+                retry =>
+                {
+                    if (retry.Kind == RetryEventKind.Retrying)
+                        options.Logger.RetryScheduled(retry.Operation, retry.Failures, retry.Delay.TotalMilliseconds, "transient database fault", retry.Fault);
+                    display.Notify(retry.ToString());
+                })).ConfigureAwait(false);
+        options.Logger.RunFinished(summary.RunId, summary.Succeeded, summary.Failed, summary.RowsWritten, summary.Elapsed.TotalSeconds, summary.Interrupted, summary.ExitCode);
         SummaryPrinter.Print(summary, metrics);
         if (summary.StoppedBy is not null) await Console.Error.WriteLineAsync("error: " + summary.StoppedBy).ConfigureAwait(false);
         if (reportPath is not null)

@@ -9,9 +9,10 @@ internal static class SelfLauncher
     {
         var host = Environment.ProcessPath ?? "dotnet";
         var info = new ProcessStartInfo(host) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        // Run as `dotnet XmlShred.Cli.dll …` when hosted by dotnet, else run the apphost directly.
+        // Run as `dotnet XmlShred.Cli.dll …` when hosted by dotnet, else run the apphost (or single-file executable) directly.
+        // Not Assembly.Location: it is empty in a single-file publish.
         if (Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
-            info.ArgumentList.Add(typeof(Program).Assembly.Location);
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, typeof(Program).Assembly.GetName().Name + ".dll"));
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         return info;
     }

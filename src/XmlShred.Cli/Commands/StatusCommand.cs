@@ -13,8 +13,7 @@ internal static class StatusCommand
     {
         var db = CommonOptions.Db();
         var contract = CommonOptions.Contract(required: true);
-        var format = new Option<string>("--format", "-f") { Description = "table (readable) or json (for scripts and dashboards).", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = CommonOptions.Format("table (readable) or json (for scripts and dashboards).", "table", "json");
         var watch = new Option<bool>("--watch") { Description = "Refresh until Ctrl+C (every --interval seconds)." };
         var interval = new Option<double>("--interval") { Description = "Seconds between refreshes with --watch.", DefaultValueFactory = _ => 5 };
         var command = new Command("status", """

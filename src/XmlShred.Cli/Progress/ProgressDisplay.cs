@@ -1,4 +1,5 @@
 using Spectre.Console;
+using XmlShred.Cli.Logging;
 using XmlShred.Pipeline;
 
 namespace XmlShred.Cli.Progress;
@@ -37,6 +38,8 @@ internal sealed class ProgressDisplay
         if (_live is null) return await PlainAsync(metrics, total, run).ConfigureAwait(false);
         var table = new Table().Border(TableBorder.Rounded).AddColumn("XmlShred").AddColumn("");
         T result = default!;
+        // Log lines written under a live display garble it: hold them, show the latest in the table, print them after.
+        using var hold = LiveLogBuffer.Hold();
         await _live.Live(table).AutoClear(false).StartAsync(async ctx =>
         {
             var task = run();
@@ -50,6 +53,8 @@ internal sealed class ProgressDisplay
             ctx.Refresh();
             result = await task.ConfigureAwait(false);
         }).ConfigureAwait(false);
+        hold.Dispose();
+        LiveLogBuffer.Flush(Console.Error);
         return result;
     }
 
@@ -81,6 +86,7 @@ internal sealed class ProgressDisplay
         table.AddRow("insert queue", $"{m.InsertDepth:N0} applications, {m.InsertBytes / 1048576.0:N1} MB");
         table.AddRow("elapsed / ETA", $"{m.Elapsed:hh\\:mm\\:ss} / {Eta(m, total)}");
         if (_notice is { } notice) table.AddRow("[yellow]note[/]", Markup.Escape(notice));
+        foreach (var line in LiveLogBuffer.Latest(3)) table.AddRow("[grey]log[/]", Markup.Escape(line.Length <= 120 ? line : line[..117] + "..."));
     }
 
     private static string Eta(PipelineMetrics m, long total)

@@ -1,3 +1,4 @@
+using XmlShred.Cli.Commands;
 using XmlShred.Pipeline;
 
 namespace XmlShred.Cli.Progress;
@@ -8,14 +9,14 @@ internal static class SummaryPrinter
     public static void Print(RunSummary summary, PipelineMetrics metrics)
     {
         var o = Console.Out;
-        o.WriteLine($"Run {summary.RunId} ({summary.Mode.ToString().ToLowerInvariant()}): {summary.Processed:N0} applications in {summary.Elapsed.TotalSeconds:N1} s = {summary.AppsPerSecond:N0} apps/s");
+        o.WriteLine($"Run {summary.RunId} ({summary.Mode.ToString().ToLowerInvariant()}): {Plural.Count(summary.Processed, "application")} in {summary.Elapsed.TotalSeconds:N1} s = {summary.AppsPerSecond:N0} apps/s");
         o.WriteLine($"  succeeded {summary.Succeeded:N0}, failed {summary.Failed:N0}, rows written {summary.RowsWritten:N0}");
         if (summary.SkippedNullXml > 0) o.WriteLine($"  skipped {summary.SkippedNullXml:N0} source rows whose XML is NULL (no processing_log row is written for them)");
         foreach (var (stage, count) in summary.FailuresByStage) o.WriteLine($"  failed at {stage}: {count:N0}");
         foreach (var example in summary.FailureExamples.Take(5)) o.WriteLine($"    app {example.AppId}: {Shorten(example.FailureReason)}");
         var latency = LatencyStats.From(metrics.BatchLatenciesMs());
         if (latency.Count > 0)
-            o.WriteLine($"  batch insert latency (ms) p50 {latency.P50:N1}, p95 {latency.P95:N1}, p99 {latency.P99:N1} over {latency.Count} batches");
+            o.WriteLine($"  batch insert latency (ms) p50 {latency.P50:N1}, p95 {latency.P95:N1}, p99 {latency.P99:N1} over {Plural.Count(latency.Count, "batch", "batches")}");
         var stages = string.Join(", ", Enum.GetValues<PipelineStage>().Select(s => $"{PipelineMetrics.StageName(s)} {metrics.StageTime(s).TotalSeconds:N1}"));
         o.WriteLine($"  stage time (s, summed over threads): {stages}");
         var workers = metrics.Workers();

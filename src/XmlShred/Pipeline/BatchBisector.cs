@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using XmlShred.Diagnostics;
 using XmlShred.Storage;
 
 namespace XmlShred.Pipeline;
@@ -13,11 +16,13 @@ public sealed class BatchBisector
 {
     private readonly IBatchWriter _writer;
     private readonly Func<Exception, WriteFailureKind> _classify;
+    private readonly ILogger _logger;
 
-    public BatchBisector(IBatchWriter writer, Func<Exception, WriteFailureKind> classify)
+    public BatchBisector(IBatchWriter writer, Func<Exception, WriteFailureKind> classify, ILogger? logger = null)
     {
         _writer = writer;
         _classify = classify;
+        _logger = logger ?? NullLogger.Instance;
     }
 
     public async Task<BatchOutcome> WriteAsync(IReadOnlyList<ApplicationWrite> batch, CancellationToken cancellationToken)
@@ -47,8 +52,10 @@ public sealed class BatchBisector
                 var failed = ProcessingLogFactory.Failed(batch[0].Log, kind.Stage()!, ex.Message);
                 await _writer.WriteFailuresAsync([failed], cancellationToken).ConfigureAwait(false);
                 outcome.Failed.Add(failed);
+                _logger.ApplicationIsolated(failed.AppId, failed.Stage!, failed.FailureReason ?? ex.Message);
                 return;
             }
+            _logger.BatchSplit(batch.Count, batch[0].AppId, batch[^1].AppId, ex.GetType().Name, ex.Message);
             var half = batch.Count / 2;
             await WriteAsync(Slice(batch, 0, half), outcome, cancellationToken).ConfigureAwait(false);
             await WriteAsync(Slice(batch, half, batch.Count - half), outcome, cancellationToken).ConfigureAwait(false);

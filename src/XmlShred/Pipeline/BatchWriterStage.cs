@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using XmlShred.Storage;
 
 namespace XmlShred.Pipeline;
@@ -19,14 +20,15 @@ public sealed class BatchWriterStage
 
     /// <param name="memory">The run's memory budget: what the taken items were charged is released once they are written.</param>
     /// <param name="failures">Where failed applications are tallied (kept when a later batch stops the run).</param>
+    /// <param name="logger">Where batch splits and isolated applications are logged.</param>
     public BatchWriterStage(InsertQueue queue, IBatchWriter writer, Func<Exception, WriteFailureKind> classify, int batchSize, PipelineMetrics metrics, ByteBudget? memory = null,
-        FailureTally? failures = null)
+        FailureTally? failures = null, ILogger? logger = null)
     {
         _memory = memory;
         Failures = failures ?? new FailureTally();
         _queue = queue;
         _writer = writer;
-        _bisector = new BatchBisector(writer, classify);
+        _bisector = new BatchBisector(writer, classify, logger);
         _batchSize = batchSize;
         _metrics = metrics;
     }

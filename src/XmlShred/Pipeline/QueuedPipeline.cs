@@ -55,7 +55,7 @@ internal sealed class QueuedPipeline
         _metrics.AttachQueues(() => work.Reader.Count, () => queue.Count, () => queue.Bytes);
         _metrics.AttachMemoryBudget(memory);
         await using var writer = await RetryingBatchWriter.OpenAsync(_database, _contract, _retry, abort).ConfigureAwait(false);
-        var writerStage = new BatchWriterStage(queue, writer, _database.ClassifyFailure, _options.BatchSize, _metrics, memory, failures);
+        var writerStage = new BatchWriterStage(queue, writer, _database.ClassifyFailure, _options.BatchSize, _metrics, memory, failures, _options.Logger);
 
         async Task Guard(Func<Task> stage)
         {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using XmlShred.Pipeline.Resilience;
 using XmlShred.Storage;
 
@@ -43,6 +45,9 @@ public sealed record RunOptions
     public string RunId { get; init; } = Guid.NewGuid().ToString("N")[..12];
     /// <summary><c>YYYYMMDD_HHMMSS</c> of the process start, local clock (as the reference writes it).</summary>
     public string SessionId { get; init; } = DateTime.Now.ToString("yyyyMMdd_HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Where the pipeline's events go (batch splits, isolated applications; see <see cref="Diagnostics.LogEvents"/>).</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid knob.</summary>
     public void Validate()

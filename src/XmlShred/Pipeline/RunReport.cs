@@ -84,7 +84,7 @@ public sealed record RunReport
             WorkerUsage = metrics.Workers(),
             FailuresByStage = summary.FailuresByStage,
             FailedApplications = new FailureList(summary.Failed,
-                [.. summary.FailureExamples.Take(MaxListedFailures).Select(f => new FailedApplication(f.AppId, f.Stage ?? "unknown", f.FailureReason ?? ""))]),
+                [.. summary.FailureExamples.Take(MaxListedFailures).Select(f => new ReportedFailure(f.AppId, f.Stage ?? "unknown", f.FailureReason ?? ""))]),
             SkippedNullXml = summary.SkippedNullXml,
             PeakWorkingSetBytes = self.PeakWorkingSet64,
             MemoryBudgetBytes = metrics.MemoryBudgetCapacity,
@@ -151,9 +151,9 @@ public sealed record RunSettings(
 }
 
 /// <summary>The first failed applications (capped) and how many failed in all.</summary>
-public sealed record FailureList(long Total, IReadOnlyList<FailedApplication> Listed);
+public sealed record FailureList(long Total, IReadOnlyList<ReportedFailure> Listed);
 
-public sealed record FailedApplication(long AppId, string Stage, string Reason);
+public sealed record ReportedFailure(long AppId, string Stage, string Reason);
 
 /// <summary>Percentiles over recorded samples (nearest rank), not estimates.</summary>
 public sealed record LatencyStats(int Count, double P50, double P95, double P99, double Max, double Mean)

@@ -35,7 +35,7 @@ internal sealed class SequentialPipeline
         var pageItems = 0;
         _metrics.AttachQueues(() => 0, () => Volatile.Read(ref pageItems), () => 0);
         await using var writer = await RetryingBatchWriter.OpenAsync(_database, _contract, _retry, abort).ConfigureAwait(false);
-        var writerStage = new BatchWriterStage(new InsertQueue(1), writer, _database.ClassifyFailure, _options.BatchSize, _metrics, failures: failures);
+        var writerStage = new BatchWriterStage(new InsertQueue(1), writer, _database.ClassifyFailure, _options.BatchSize, _metrics, failures: failures, logger: _options.Logger);
         var clock = Stopwatch.StartNew();
         try
         {

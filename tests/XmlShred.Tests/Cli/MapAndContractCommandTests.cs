@@ -47,24 +47,35 @@ public sealed class MapAndContractCommandTests : IDisposable
     }
 
     [Fact]
-    public void Map_RejectedDocument_IsReportedWithReason_ButStillExitsZero()
+    public void Map_RejectedDocument_IsReportedWithReason_AndExitsThree()
     {
         var (exit, output, error) = CliRunner.Run("map", "-c", Write("c.json", Contract), Write("bad.xml", "<Provenir><Request><CustData/></Request></Provenir>"));
 
-        Assert.Equal(0, exit);
+        Assert.Equal(3, exit);
         Assert.Equal("rejected", (string?)JsonNode.Parse(output)!["outcome"]);
         Assert.Contains("Missing app_id", error);
     }
 
     [Fact]
-    public void Map_OutFolder_WritesOneJsonPerInput_AndMissingInputExitsOne()
+    public void Map_OutFolder_WritesOneJsonPerInput()
+    {
+        var outDir = Path.Combine(_dir, "out");
+        var (exit, _, error) = CliRunner.Run("map", "-c", Write("c.json", Contract), "--out", outDir, Write("a.xml", Document));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("1 result written", error);
+        Assert.True(File.Exists(Path.Combine(outDir, "a.json")));
+    }
+
+    [Fact]
+    public void Map_MissingInput_IsAUsageError_AndMapsNothing()
     {
         var outDir = Path.Combine(_dir, "out");
         var (exit, _, error) = CliRunner.Run("map", "-c", Write("c.json", Contract), "--out", outDir, Write("a.xml", Document), Path.Combine(_dir, "missing.xml"));
 
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.Contains("missing.xml", error);
-        Assert.True(File.Exists(Path.Combine(outDir, "a.json")));
+        Assert.False(File.Exists(Path.Combine(outDir, "a.json")));
     }
 
     [Fact]

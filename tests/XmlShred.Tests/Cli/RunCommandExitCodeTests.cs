@@ -49,11 +49,12 @@ public class RunCommandExitCodeTests
 
         Assert.Equal(0, await XmlShred.Cli.Program.Main(["init", "--db", db.Path, "--contract", contract]));
         Assert.Equal(0, await XmlShred.Cli.Program.Main(["init", "--db", db.Path, "--contract", contract]));
-        Assert.Equal(0, await XmlShred.Cli.Program.Main(["load", "--db", db.Path, "--contract", contract, xml]));
+        // b.xml has no usable id: skipped, so the load exits 3 (finished, but not everything was loaded).
+        Assert.Equal(3, await XmlShred.Cli.Program.Main(["load", "--db", db.Path, "--contract", contract, xml]));
         await File.WriteAllTextAsync(Path.Combine(xml, "a.xml"), TinyContract.Document(1, "changed"), TestContext.Current.CancellationToken);
-        Assert.Equal(0, await XmlShred.Cli.Program.Main(["load", "--db", db.Path, "--contract", contract, xml]));
+        Assert.Equal(3, await XmlShred.Cli.Program.Main(["load", "--db", db.Path, "--contract", contract, xml]));
         Assert.Contains("\"one\"", (string)(await db.QueryAsync("SELECT app_XML FROM app_xml_staging"))[0][0]!);
-        Assert.Equal(0, await XmlShred.Cli.Program.Main(["load", "--db", db.Path, "--contract", contract, "--replace", xml]));
+        Assert.Equal(3, await XmlShred.Cli.Program.Main(["load", "--db", db.Path, "--contract", contract, "--replace", xml]));
 
         var rows = await db.QueryAsync("SELECT app_id, app_XML FROM app_xml_staging");
         Assert.Equal(1L, Assert.Single(rows)[0]);

@@ -95,7 +95,9 @@ public class CliEdgeCaseTests
         await File.WriteAllTextAsync(Path.Combine(folder, "ok.xml"), HostileCorpus.Document(21), Ct);
         await File.WriteAllTextAsync(Path.Combine(folder, "deep.xml"), HostileCorpus.Document(22, inner: "<a><b><c/></b></a>"), Ct);
 
-        Assert.Equal(0, await XmlShred.Cli.Program.Main(["load", "--db", db.Path, "--contract", ExampleFiles.ContractPath, "--max-depth", "6", folder]));
+        Assert.Equal(0, await XmlShred.Cli.Program.Main(["init", "--db", db.Path, "--contract", ExampleFiles.ContractPath]));
+        // The file over the limit is skipped: the load finishes with exit code 3 (not everything was loaded).
+        Assert.Equal(ExitCodes.SomeApplicationsFailed, await XmlShred.Cli.Program.Main(["load", "--db", db.Path, "--contract", ExampleFiles.ContractPath, "--max-depth", "6", folder]));
 
         Assert.Equal([21L], (await db.QueryAsync("SELECT app_id FROM app_xml")).Select(r => (long)r[0]!));
     }
@@ -106,6 +108,7 @@ public class CliEdgeCaseTests
         await using var db = new SqlitePipelineDatabase();
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(db.Path)!, "xml")).FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "ok.xml"), HostileCorpus.Document(31), Ct);
+        Assert.Equal(0, await XmlShred.Cli.Program.Main(["init", "--db", db.Path, "--contract", ExampleFiles.ContractPath]));
         Assert.Equal(0, await XmlShred.Cli.Program.Main(["load", "--db", db.Path, "--contract", ExampleFiles.ContractPath, folder]));
         var unwritable = Path.Combine(folder, "no-such-folder", "deeper", "report.json");
 

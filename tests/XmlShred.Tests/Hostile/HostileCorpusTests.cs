@@ -57,8 +57,9 @@ public class HostileCorpusTests
             var output = Path.Combine(folder, "out");
 
             var (exit, _, error) = CliRunner.Run("map", "-c", ExampleFiles.ContractPath, "--out", output, folder);
+            // Rejected documents make map finish with exit code 3 (the CLI's one table); each is still written.
 
-            Assert.True(exit == ExitCodes.Success, error);
+            Assert.True(exit == ExitCodes.SomeApplicationsFailed, error);
             var lines = error.Split('\n');
             foreach (var (hostile, file) in files)
             {

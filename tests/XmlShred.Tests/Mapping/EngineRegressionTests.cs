@@ -55,8 +55,8 @@ public class EngineRegressionTests
     {
         var c = new TestContract().AppId().Add("app_contact_base", "first_name", TestContract.Person, "first_name");
         var r = c.Map(Doc.Xml(Doc.Person("3") + Doc.Person("3") + Doc.Person("4")));
-        Assert.Contains(r.Warnings, w => w.StartsWith("Multiple primary contacts found ("));
-        Assert.Contains(r.Warnings, w => w.StartsWith("Duplicate con_ids found:") && w.Contains('3'));
+        Assert.Contains(r.Warnings, w => w.StartsWith("Multiple primary contacts found (", StringComparison.Ordinal));
+        Assert.Contains(r.Warnings, w => w.StartsWith("Duplicate con_ids found:", StringComparison.Ordinal) && w.Contains('3'));
     }
 
     [Fact]

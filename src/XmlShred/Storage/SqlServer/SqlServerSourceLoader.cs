@@ -28,7 +28,7 @@ internal static class SqlServerSourceLoader
         foreach (var document in documents.GroupBy(d => d.AppId)) group.AddInColumnOrder(document.Key, document.Last().Xml);
 
         await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using (var create = new SqlCommand($"DROP TABLE IF EXISTS {Stage}; CREATE TABLE {Stage} (app_id bigint NOT NULL PRIMARY KEY, xml nvarchar(max) NULL);", connection, transaction))
+        await using (var create = new SqlCommand(CreateStageSql, connection, transaction))
             await create.ExecuteNonQueryAsync(cancellationToken);
         using (var bulk = new SqlBulkCopy(connection, SqlBulkCopyOptions.KeepNulls, transaction) { DestinationTableName = Stage, BulkCopyTimeout = 0 })
         using (var reader = new MappedRowsDataReader(group))
@@ -37,10 +37,7 @@ internal static class SqlServerSourceLoader
             bulk.ColumnMappings.Add("xml", "xml");
             await bulk.WriteToServerAsync(reader, cancellationToken);
         }
-        var column = SqlServerDialect.Instance.Quote(contract.SourceColumn);
-        var merge = $"MERGE {SqlServerDialect.Instance.Qualified(contract.TargetSchema, contract.SourceTable)} WITH (HOLDLOCK) AS t USING {Stage} AS s ON t.app_id = s.app_id\n"
-            + (replace ? $"WHEN MATCHED THEN UPDATE SET t.{column} = s.xml\n" : "")
-            + $"WHEN NOT MATCHED BY TARGET THEN INSERT (app_id, {column}) VALUES (s.app_id, s.xml)\nOUTPUT $action;\nDROP TABLE {Stage};";
+        var merge = MergeSql(contract, replace);
         int inserted = 0, replaced = 0;
         await using (var command = new SqlCommand(merge, connection, transaction) { CommandTimeout = 0 })
         await using (var actions = await command.ExecuteReaderAsync(cancellationToken))
@@ -53,5 +50,17 @@ internal static class SqlServerSourceLoader
         }
         await transaction.CommitAsync(cancellationToken);
         return new SourceLoadResult(inserted, replaced, documents.Count - inserted - replaced);
+    }
+
+    /// <summary>The #temp table the documents are bulk-copied into.</summary>
+    public const string CreateStageSql = $"DROP TABLE IF EXISTS {Stage}; CREATE TABLE {Stage} (app_id bigint NOT NULL PRIMARY KEY, xml nvarchar(max) NULL);";
+
+    /// <summary>#temp → source table; OUTPUT $action tells inserts from replacements.</summary>
+    public static string MergeSql(CompiledContract contract, bool replace)
+    {
+        var column = SqlServerDialect.Instance.Quote(contract.SourceColumn);
+        return $"MERGE {SqlServerDialect.Instance.Qualified(contract.TargetSchema, contract.SourceTable)} WITH (HOLDLOCK) AS t USING {Stage} AS s ON t.app_id = s.app_id\n"
+            + (replace ? $"WHEN MATCHED THEN UPDATE SET t.{column} = s.xml\n" : "")
+            + $"WHEN NOT MATCHED BY TARGET THEN INSERT (app_id, {column}) VALUES (s.app_id, s.xml)\nOUTPUT $action;\nDROP TABLE {Stage};";
     }
 }

@@ -34,5 +34,4 @@ public sealed class SqlServerTargetDatabase : ServerTargetDatabase
         await connection.OpenAsync(cancellationToken);
         return connection;
     }
-
 }

@@ -6,7 +6,8 @@ using XmlShred.Tests.Pipeline;
 namespace XmlShred.Tests.Storage.SqlServer;
 
 /// <summary>
-/// A database of its own on the SQL Server named by XMLSHRED_SQLSERVER, for one pipeline test (skipped without it).
+/// A database of its own on the SQL Server of <see cref="SqlServerInstance"/> (XMLSHRED_SQLSERVER or a Docker
+/// container), for one pipeline test (skipped with the reason when there is none).
 /// SQL Server has no per-connection search path, so the contract schema's tables get dbo synonyms before each query:
 /// the shared test queries name tables unqualified. Values are read back as SQLite returns them.
 /// </summary>
@@ -18,9 +19,7 @@ public sealed class SqlServerPipelineDatabase : PipelineDatabase
 
     public SqlServerPipelineDatabase(string schema)
     {
-        var value = Environment.GetEnvironmentVariable(SqlServerTargetDatabaseTests.EnvironmentVariable);
-        Assert.SkipWhen(string.IsNullOrWhiteSpace(value), $"{SqlServerTargetDatabaseTests.EnvironmentVariable} is not set: SQL Server pipeline tests skipped (see docs/sqlserver.md).");
-        _server = SqlServerConnectionString.Format.Parse(value!).ConnectionString;
+        _server = SqlServerConnectionString.Format.Parse(SqlServerInstance.ConnectionString()).ConnectionString;
         Schema = schema;
     }
 

@@ -3,7 +3,7 @@ using XmlShred.Tests.Pipeline;
 
 namespace XmlShred.Tests.Storage.SqlServer;
 
-/// <summary>The pipeline suite on SQL Server when XMLSHRED_SQLSERVER is set (each test skips otherwise).</summary>
+/// <summary>The pipeline suite on SQL Server: XMLSHRED_SQLSERVER, else a Docker container (each test skips with the reason otherwise).</summary>
 public sealed class SqlServerPipelineTests : PipelineTestBase
 {
     protected override PipelineDatabase CreateDatabase() => new SqlServerPipelineDatabase(TinyContract.Compiled.TargetSchema);

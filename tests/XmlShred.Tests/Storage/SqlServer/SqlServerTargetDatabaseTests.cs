@@ -7,19 +7,15 @@ using XmlShred.Tests.Storage;
 namespace XmlShred.Tests.Storage.SqlServer;
 
 /// <summary>
-/// The target conformance suite against a real SQL Server, when XMLSHRED_SQLSERVER holds a connection string
-/// (a database where the login may create schemas; each test uses a fresh schema). Skipped otherwise.
+/// The target conformance suite against a real SQL Server: the one XMLSHRED_SQLSERVER names (a database where the
+/// login may create schemas; each test uses a fresh schema), else a Docker container (<see cref="SqlServerInstance"/>).
+/// Skipped with the reason when there is neither.
 /// </summary>
 public sealed class SqlServerTargetDatabaseTests : TargetDatabaseConformanceTests
 {
-    public const string EnvironmentVariable = "XMLSHRED_SQLSERVER";
+    public const string EnvironmentVariable = SqlServerInstance.EnvironmentVariable;
 
-    private static string ConnectionString()
-    {
-        var value = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        Assert.SkipWhen(string.IsNullOrWhiteSpace(value), $"{EnvironmentVariable} is not set: SQL Server integration tests skipped (see docs/sqlserver.md).");
-        return value!;
-    }
+    private static string ConnectionString() => SqlServerInstance.ConnectionString();
 
     protected override Task<ITargetDatabase> CreateDatabaseAsync() => Task.FromResult<ITargetDatabase>(new SqlServerTargetDatabase(ConnectionString()));
 
