@@ -6,6 +6,7 @@ using XmlShred.Benchmarking.Corpus;
 using XmlShred.Benchmarking.Runs;
 using XmlShred.Benchmarking.Targets;
 using XmlShred.Benchmarking.Tuning;
+using XmlShred.Cli.Configuration;
 using XmlShred.Contract;
 using XmlShred.Pipeline;
 
@@ -16,15 +17,16 @@ internal static class BenchTuneCommand
 {
     public static Command Create()
     {
-        var db = new Option<string>("--db") { Description = "SQLite file the runs write to (a fresh copy of a loaded .template per run), or a PostgreSQL/SQL Server connection (emptied before every run).", Required = true };
-        var contract = new Option<FileInfo?>("--contract") { Description = "Contract to map with (default: the bundled example contract, or the reference CC contract beside --samples)." };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for tune.json, tune.md, the charts (PNG and SVG) and each run's report (runs/).", Required = true };
+        // Never from XMLSHRED_DB or xmlshred.json: every run empties the server database it is given.
+        var db = ConfiguredArguments.FlagOnly(new Option<string>("--db", "-d") { Description = "SQLite file the runs write to (a fresh copy of a loaded .template per run), or a PostgreSQL/SQL Server connection (emptied before every run). Only ever taken from this flag.", Required = true });
+        var contract = new Option<FileInfo?>("--contract", "-c") { Description = "Contract to map with (default: the bundled example contract, or the reference CC contract beside --samples)." };
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for tune.json, tune.md, the charts (PNG and SVG) and each run's report (runs/).", Required = true };
         var samples = new Option<DirectoryInfo?>("--samples") { Description = "Folder of sample XML files to replicate to --count applications (default: generated documents for the example contract)." };
-        var count = new Option<int>("--count") { Description = "Applications in the corpus.", DefaultValueFactory = _ => 3000 };
+        var count = new Option<int>("--count", "-n") { Description = "Applications in the corpus.", DefaultValueFactory = _ => 3000 };
         var maxKb = new Option<int>("--max-sample-kb") { Description = "With --samples: ignore files bigger than this.", DefaultValueFactory = _ => 64 };
         var queueSizes = new Option<string>("--queue-sizes") { Description = "Insert queue capacities to try (applications), comma-separated.", DefaultValueFactory = _ => "500,1000,2000,5000" };
         var batchSizes = new Option<string>("--batch-sizes") { Description = "Batch sizes to try (applications per transaction), comma-separated.", DefaultValueFactory = _ => "50,100,200,500" };
-        var workers = new Option<string>("--workers") { Description = "Worker counts to try, comma-separated.", DefaultValueFactory = _ => "1,2,4" };
+        var workers = new Option<string>("--workers", "-w") { Description = "Worker counts to try, comma-separated.", DefaultValueFactory = _ => "1,2,4" };
         var repeats = new Option<int>("--repeats") { Description = "Runs per point; the point reports its median run.", DefaultValueFactory = _ => 1 };
         var budget = new Option<string?>("--budget") { Description = "Stop starting new points once this much time has gone (e.g. 20m, 90s, 1h30m, 00:20:00); the points left are listed as skipped." };
         var memoryCap = new Option<double>("--memory-cap-mb") { Description = "The recommendation picks the fastest point whose peak RSS stays within this.", DefaultValueFactory = _ => 256 };

@@ -11,7 +11,7 @@ internal static class ReportCommand
     public static Command Create()
     {
         var input = new Argument<FileInfo>("report") { Description = "A run report written by `xmlshred run --report run.json`." };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for index.html and the charts (PNG and SVG); created if missing.", Required = true };
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for index.html and the charts (PNG and SVG); created if missing.", Required = true };
         var command = new Command("report", """
             Draw one run from its --report JSON: queue depths, throughput and memory over time, batch latency (histogram
             and p50/p95/p99 over time) and where each worker's time went, plus index.html with the charts and the
