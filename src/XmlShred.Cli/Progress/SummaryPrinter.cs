@@ -11,6 +11,8 @@ internal static class SummaryPrinter
         var o = Console.Out;
         o.WriteLine($"Run {summary.RunId} ({summary.Mode.ToString().ToLowerInvariant()}): {Plural.Count(summary.Processed, "application")} in {summary.Elapsed.TotalSeconds:N1} s = {summary.AppsPerSecond:N0} apps/s");
         o.WriteLine($"  succeeded {summary.Succeeded:N0}, failed {summary.Failed:N0}, rows written {summary.RowsWritten:N0}");
+        if (summary.DoneElsewhere > 0 || summary.Dropped > 0)
+            o.WriteLine($"  done elsewhere {summary.DoneElsewhere:N0} (another instance logged them first; nothing written twice), left to another instance after a lost lease {summary.Dropped:N0}");
         if (summary.SkippedNullXml > 0) o.WriteLine($"  skipped {summary.SkippedNullXml:N0} source rows whose XML is NULL (no processing_log row is written for them)");
         foreach (var (stage, count) in summary.FailuresByStage) o.WriteLine($"  failed at {stage}: {count:N0}");
         foreach (var example in summary.FailureExamples.Take(5)) o.WriteLine($"    app {example.AppId}: {Shorten(example.FailureReason)}");

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using XmlShred.Diagnostics;
+using XmlShred.Fleet;
 using XmlShred.Storage;
 
 namespace XmlShred.Pipeline;
@@ -10,7 +11,9 @@ namespace XmlShred.Pipeline;
 /// application is alone. That application gets a failed log row with the database's message (stage
 /// constraint_violation or database); every other application commits. A fatal error (the database, not an
 /// application, is at fault) is rethrown at once so no healthy application is marked failed; so is a transient one,
-/// which reaches here only when the retry time is used up.
+/// which reaches here only when the retry time is used up. An application another instance logged first is counted
+/// done elsewhere, never failed; a chunk whose lease was taken over has its applications dropped (the new holder
+/// writes them) and the rest of the batch is written.
 /// </summary>
 public sealed class BatchBisector
 {
@@ -38,10 +41,19 @@ public sealed class BatchBisector
         {
             outcome.Attempts++;
             var timings = await _writer.WriteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
-            outcome.Committed += batch.Count;
+            outcome.Committed += batch.Count - timings.DoneElsewhere;
+            outcome.DoneElsewhere += timings.DoneElsewhere;
             outcome.RowsWritten += timings.RowsWritten;
             outcome.InsertTime += timings.Insert;
             outcome.CommitTime += timings.Commit;
+        }
+        catch (LeaseLostException lost)
+        {
+            // Another instance owns that chunk now: drop its applications, write the rest.
+            outcome.LostLeases.Add(lost.Lease);
+            var rest = batch.Where(w => w.Log.Lease != lost.Lease).ToArray();
+            outcome.Dropped += batch.Count - rest.Length;
+            if (rest.Length > 0) await WriteAsync(rest, outcome, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -50,7 +62,20 @@ public sealed class BatchBisector
             if (batch.Count == 1)
             {
                 var failed = ProcessingLogFactory.Failed(batch[0].Log, kind.Stage()!, ex.Message);
-                await _writer.WriteFailuresAsync([failed], cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    if ((await _writer.WriteFailuresAsync([failed], cancellationToken).ConfigureAwait(false)).Count == 0)
+                    {
+                        outcome.DoneElsewhere++; // completed by another instance meanwhile: never logged failed
+                        return;
+                    }
+                }
+                catch (LeaseLostException lost)
+                {
+                    outcome.LostLeases.Add(lost.Lease);
+                    outcome.Dropped++;
+                    return;
+                }
                 outcome.Failed.Add(failed);
                 _logger.ApplicationIsolated(failed.AppId, failed.Stage!, failed.FailureReason ?? ex.Message);
                 return;
@@ -74,6 +99,11 @@ public sealed class BatchBisector
 public sealed class BatchOutcome
 {
     public int Committed { get; set; }
+    /// <summary>Applications another instance had logged first: nothing written for them here.</summary>
+    public int DoneElsewhere { get; set; }
+    /// <summary>Applications of chunks whose lease was lost before they could be written.</summary>
+    public int Dropped { get; set; }
+    public List<ChunkLease> LostLeases { get; } = [];
     public long RowsWritten { get; set; }
     /// <summary>Transactions tried (1 when the batch committed at once).</summary>
     public int Attempts { get; set; }

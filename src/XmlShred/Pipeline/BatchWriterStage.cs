@@ -92,9 +92,7 @@ public sealed class BatchWriterStage
     {
         if (failures.Count > 0)
         {
-            await _writer.WriteFailuresAsync(failures, abort).ConfigureAwait(false);
-            _metrics.AddFailed(failures.Count);
-            Failures.AddRange(failures);
+            await WriteFailuresAsync(failures, abort).ConfigureAwait(false);
             failures.Clear();
         }
         if (batch.Count > 0)
@@ -104,5 +102,15 @@ public sealed class BatchWriterStage
             Failures.AddRange(outcome.Failed);
             batch.Clear();
         }
+    }
+
+    /// <summary>Failed log rows: an application another instance logged first is counted as done elsewhere, never as failed here.</summary>
+    private async Task WriteFailuresAsync(List<ProcessingLogEntry> failures, CancellationToken abort)
+    {
+        var written = (await _writer.WriteFailuresAsync(failures, abort).ConfigureAwait(false)).ToHashSet();
+        var logged = failures.Where(f => written.Contains(f.AppId)).ToList();
+        _metrics.AddFailed(logged.Count);
+        _metrics.AddDoneElsewhere(failures.Count - logged.Count);
+        Failures.AddRange(logged);
     }
 }

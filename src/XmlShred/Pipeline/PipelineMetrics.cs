@@ -43,7 +43,7 @@ public sealed class PipelineMetrics : IDisposable
     private Func<long> _insertBytes = static () => 0;
     private ByteBudget? _memory;
     private Timer? _sampler;
-    private long _read, _succeeded, _failed, _rows, _batches, _outageTicks;
+    private long _read, _succeeded, _failed, _rows, _batches, _outageTicks, _doneElsewhere, _dropped;
     private int _retries;
 
     public PipelineMetrics(TimeSpan? samplePeriod = null)
@@ -53,6 +53,7 @@ public sealed class PipelineMetrics : IDisposable
         _meter.CreateObservableCounter("xmlshred.applications.read", () => Interlocked.Read(ref _read), "{application}");
         _meter.CreateObservableCounter("xmlshred.applications.succeeded", () => Interlocked.Read(ref _succeeded), "{application}");
         _meter.CreateObservableCounter("xmlshred.applications.failed", () => Interlocked.Read(ref _failed), "{application}");
+        _meter.CreateObservableCounter("xmlshred.applications.done_elsewhere", () => Interlocked.Read(ref _doneElsewhere), "{application}");
         _meter.CreateObservableCounter("xmlshred.rows.written", () => Interlocked.Read(ref _rows), "{row}");
         _meter.CreateObservableGauge("xmlshred.queue.work.depth", () => _workDepth(), "{document}");
         _meter.CreateObservableGauge("xmlshred.queue.insert.depth", () => _insertDepth(), "{application}");
@@ -71,6 +72,10 @@ public sealed class PipelineMetrics : IDisposable
     public long Read => Interlocked.Read(ref _read);
     public long Succeeded => Interlocked.Read(ref _succeeded);
     public long Failed => Interlocked.Read(ref _failed);
+    /// <summary>Applications this instance read but another instance logged first (nothing written for them here).</summary>
+    public long DoneElsewhere => Interlocked.Read(ref _doneElsewhere);
+    /// <summary>Applications dropped because their chunk's lease was taken over before they were written.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
     public long RowsWritten => Interlocked.Read(ref _rows);
     public long Batches => Interlocked.Read(ref _batches);
     public int Retries => Volatile.Read(ref _retries);
@@ -107,10 +112,16 @@ public sealed class PipelineMetrics : IDisposable
 
     public void AddFailed(int count) => Interlocked.Add(ref _failed, count);
 
+    public void AddDoneElsewhere(int count) => Interlocked.Add(ref _doneElsewhere, count);
+
+    public void AddDropped(int count) => Interlocked.Add(ref _dropped, count);
+
     public void RecordBatch(BatchOutcome outcome)
     {
         Interlocked.Add(ref _succeeded, outcome.Committed);
         Interlocked.Add(ref _failed, outcome.Failed.Count);
+        Interlocked.Add(ref _doneElsewhere, outcome.DoneElsewhere);
+        Interlocked.Add(ref _dropped, outcome.Dropped);
         Interlocked.Add(ref _rows, outcome.RowsWritten);
         Interlocked.Increment(ref _batches);
         AddStage(PipelineStage.Insert, outcome.InsertTime);

@@ -47,6 +47,8 @@ public static class PipelineRunner
             Read = metrics.Read,
             Succeeded = metrics.Succeeded,
             Failed = metrics.Failed,
+            DoneElsewhere = metrics.DoneElsewhere,
+            Dropped = metrics.Dropped,
             RowsWritten = metrics.RowsWritten,
             Elapsed = metrics.Elapsed,
             Interrupted = stop.IsCancellationRequested,

@@ -10,6 +10,10 @@ public sealed record RunSummary
     public required long Read { get; init; }
     public required long Succeeded { get; init; }
     public required long Failed { get; init; }
+    /// <summary>Applications read here that another instance had already logged: neither written nor logged by this run.</summary>
+    public long DoneElsewhere { get; init; }
+    /// <summary>Applications of chunks whose lease another instance took over before they were written (the new holder does them).</summary>
+    public long Dropped { get; init; }
     public required long RowsWritten { get; init; }
     public required TimeSpan Elapsed { get; init; }
     /// <summary>The run stopped early on request (first Ctrl+C); everything read was still written.</summary>

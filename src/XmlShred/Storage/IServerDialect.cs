@@ -10,8 +10,14 @@ public interface IServerDialect : ISqlDialect
     /// <param name="body">The parenthesised column list.</param>
     string CreateTableIfMissing(string schema, string table, string body);
 
-    /// <summary>The index on processing_log.app_id that resumed runs use to skip finished applications.</summary>
-    string CreateLogIndexIfMissing(string schema, string logTable);
+    /// <summary>
+    /// The unique index on processing_log.app_id: at most one row per application (the exactly-once gate inserts
+    /// against it; resumed runs use it to skip finished applications). A database from before the rule may hold
+    /// several rows for one application (two runs raced) and a plain index: the statements first keep one row per
+    /// app_id (the success row, else the newest failed one) while the unique index is missing, drop the plain index,
+    /// then create the unique one. Idempotent.
+    /// </summary>
+    IReadOnlyList<string> OneLogRowPerApplication(string schema, string logTable);
 
     /// <summary>The parenthesised column list of the source table: app_id key and the XML text column.</summary>
     string SourceTableBody(string quotedXmlColumn);

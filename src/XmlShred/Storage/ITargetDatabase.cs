@@ -67,18 +67,35 @@ public interface ITargetDatabase : IAsyncDisposable
 public interface IBatchWriter : IAsyncDisposable
 {
     /// <summary>
-    /// One transaction: every table in write order (insert-if-absent / upsert per OUTPUT-6), then each application's
-    /// processing_log row; commit. On any failure the transaction is rolled back and the exception rethrown,
-    /// so the caller can split the batch. Cancellation rolls back too.
+    /// One transaction: the fence check of the batch's leases (when claiming, see <see cref="Claims"/>), then each
+    /// application's processing_log row, insert-if-absent against the unique app_id index (the exactly-once gate: an
+    /// application another instance logged first loses and is counted in <see cref="BatchWriteTimings.DoneElsewhere"/>),
+    /// then every table in write order for the winners only (insert-if-absent / upsert per OUTPUT-6); commit. On any
+    /// failure the transaction is rolled back and the exception rethrown, so the caller can split the batch.
+    /// Cancellation rolls back too.
     /// </summary>
     Task<BatchWriteTimings> WriteBatchAsync(IReadOnlyList<ApplicationWrite> batch, CancellationToken cancellationToken);
 
-    /// <summary>Failure rows, in a transaction of their own.</summary>
-    Task WriteFailuresAsync(IReadOnlyList<ProcessingLogEntry> entries, CancellationToken cancellationToken);
+    /// <summary>
+    /// Failure rows, in a transaction of their own, each only if its application has no log row yet (under
+    /// <see cref="Fleet.ClaimContext.RetryFailed"/>: or a failed one, which it replaces). Returns the app_ids written;
+    /// the others were logged elsewhere first and must never be reported failed.
+    /// </summary>
+    Task<IReadOnlyCollection<long>> WriteFailuresAsync(IReadOnlyList<ProcessingLogEntry> entries, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Set when the run claims chunks: every transaction first checks the fence of the leases its entries carry
+    /// (<see cref="Fleet.LeaseLostException"/> when one was taken over, and nothing is written).
+    /// </summary>
+    Fleet.ClaimContext? Claims { get; set; }
 }
 
 /// <summary>Where one batch's time went (for metrics): executing the inserts, and the commit.</summary>
-public readonly record struct BatchWriteTimings(TimeSpan Insert, TimeSpan Commit, long RowsWritten);
+public readonly record struct BatchWriteTimings(TimeSpan Insert, TimeSpan Commit, long RowsWritten)
+{
+    /// <summary>Applications of the batch that already had their processing_log row (completed by another instance): nothing of theirs was written.</summary>
+    public int DoneElsewhere { get; init; }
+}
 
 /// <summary>Result of <see cref="ITargetDatabase.LoadSourceAsync"/>.</summary>
 public readonly record struct SourceLoadResult(int Inserted, int Replaced, int Skipped);

@@ -18,6 +18,12 @@ public sealed record ProcessingLogEntry
     public long? AppIdEnd { get; init; }
     public double DurationMs { get; init; }
 
+    /// <summary>
+    /// Not a column: the claimed chunk this application was read under. The batch transaction that writes this row
+    /// first checks that the lease is still this instance's (the fence), so a holder that lost its chunk writes nothing.
+    /// </summary>
+    public Fleet.ChunkLease? Lease { get; init; }
+
     public const string Success = "success";
     public const string Failed = "failed";
     public const int MaxReasonLength = 500;

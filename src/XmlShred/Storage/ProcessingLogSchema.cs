@@ -30,6 +30,18 @@ public static class ProcessingLogSchema
         new("duration_ms", DataType.Float, null, false),
     ];
 
+    /// <summary>
+    /// The order, within one app_id, in which duplicate rows of an older database are kept: the success row first,
+    /// else the newest failed one (the first row wins; the others are deleted when the unique index is created).
+    /// </summary>
+    public const string KeepFirst = "CASE WHEN status = 'success' THEN 0 ELSE 1 END, log_id DESC";
+
+    /// <summary>The written columns, comma-separated (fixed plain identifiers, unquoted on every dialect).</summary>
+    public static string ColumnList { get; } = string.Join(", ", Columns.Select(c => c.Name));
+
+    /// <summary><c>col = {prefix}col</c> for every written column but app_id: a row replaced in place by another.</summary>
+    public static string Assignments(string prefix) => string.Join(", ", Columns.Skip(1).Select(c => $"{c.Name} = {prefix}{c.Name}"));
+
     /// <summary>The processing_log table as a plan (its name comes from the contract).</summary>
     public static TablePlan Plan(CompiledContract contract) => new()
     {

@@ -7,10 +7,12 @@ namespace XmlShred.Storage;
 
 /// <summary>
 /// The batch writer of the server dialects (PostgreSQL, SQL Server) on one long-lived connection. Each batch is one
-/// transaction: per table in write (FK) order one bulk load of its row group, through a staging table where
-/// <see cref="TableRowGroup.NeedsStage"/>, then the batch's processing_log rows. On any failure the transaction is
-/// rolled back and the connection dropped (a failed bulk load can leave it mid-stream), so the next batch opens a
-/// fresh one. A dialect supplies only the bulk load and the staging SQL.
+/// transaction: the fence check of its leases (when claiming), then the exactly-once gate (the batch's processing_log
+/// rows bulk-loaded into a stage and moved into the log insert-if-absent, returning the winners), then per table in
+/// write (FK) order one bulk load of the winners' row group, through a staging table where
+/// <see cref="TableRowGroup.NeedsStage"/>. On any failure the transaction is rolled back and the connection dropped
+/// (a failed bulk load can leave it mid-stream), so the next batch opens a fresh one. A dialect supplies only the
+/// bulk load, the staging SQL and the gate's SQL.
 /// </summary>
 public abstract class ServerBatchWriter : IBatchWriter
 {
@@ -45,6 +47,20 @@ public abstract class ServerBatchWriter : IBatchWriter
     /// <summary>Moves the staged rows into the target: first row per key (insert-if-absent) or last (upsert).</summary>
     protected abstract string MergeSql(string stage, string qualifiedTarget, TableRowGroup group);
 
+    /// <summary>The gate's staging table for log rows.</summary>
+    protected abstract string LogStage { get; }
+
+    /// <summary>Creates <see cref="LogStage"/> empty, with processing_log's written columns.</summary>
+    protected abstract string CreateLogStageSql(string stage, string qualifiedLog);
+
+    /// <summary>Replaces failed log rows by staged ones of the same app_id; returns the replaced app_ids.</summary>
+    protected abstract string ReplaceFailedSql(string stage, string qualifiedLog);
+
+    /// <summary>Inserts staged log rows whose app_id has no row yet; returns the inserted app_ids.</summary>
+    protected abstract string InsertLogIfAbsentSql(string stage, string qualifiedLog);
+
+    public Fleet.ClaimContext? Claims { get; set; }
+
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {
         _connection ??= await _open(cancellationToken);
@@ -55,11 +71,17 @@ public abstract class ServerBatchWriter : IBatchWriter
 
     public async Task<BatchWriteTimings> WriteBatchAsync(IReadOnlyList<ApplicationWrite> batch, CancellationToken cancellationToken)
     {
-        long rows = batch.Count;
+        long rows = 0;
+        var won = 0;
         var timings = await InTransactionAsync(async (connection, transaction, ct) =>
         {
+            if (Claims is { } claims) await claims.FenceAsync(connection, transaction, batch.Select(w => w.Log.Lease), ct);
+            var winners = await GateAsync(connection, transaction, batch.Select(w => w.Log), ct);
+            var writes = batch.Where(w => winners.Contains(w.AppId)).ToList();
+            won = writes.Count;
+            rows = writes.Count;
             var stageIndex = 0;
-            foreach (var group in BatchTableGroups.Build(Contract, batch, HasDefault))
+            foreach (var group in BatchTableGroups.Build(Contract, writes, HasDefault))
             {
                 rows += group.Rows.Count;
                 var target = Dialect.Qualified(Contract.TargetSchema, group.Plan.Name);
@@ -73,17 +95,43 @@ public abstract class ServerBatchWriter : IBatchWriter
                 await BulkLoadAsync(connection, transaction, stage, group, withOrdinal: true, ct);
                 await ExecuteAsync(connection, transaction, MergeSql(stage, target, group), ct);
             }
-            await WriteLogAsync(connection, transaction, batch.Select(w => w.Log), ct);
         }, cancellationToken);
-        return timings with { RowsWritten = rows };
+        return timings with { RowsWritten = rows, DoneElsewhere = batch.Count - won };
     }
 
-    public Task WriteFailuresAsync(IReadOnlyList<ProcessingLogEntry> entries, CancellationToken cancellationToken) =>
-        entries.Count == 0 ? Task.CompletedTask : InTransactionAsync((c, t, ct) => WriteLogAsync(c, t, entries, ct), cancellationToken);
+    public async Task<IReadOnlyCollection<long>> WriteFailuresAsync(IReadOnlyList<ProcessingLogEntry> entries, CancellationToken cancellationToken)
+    {
+        var winners = new HashSet<long>();
+        if (entries.Count == 0) return winners;
+        await InTransactionAsync(async (connection, transaction, ct) =>
+        {
+            if (Claims is { } claims) await claims.FenceAsync(connection, transaction, entries.Select(e => e.Lease), ct);
+            winners = await GateAsync(connection, transaction, entries, ct);
+        }, cancellationToken);
+        return winners;
+    }
 
-    private Task WriteLogAsync(DbConnection connection, DbTransaction transaction, IEnumerable<ProcessingLogEntry> entries, CancellationToken cancellationToken) =>
-        BulkLoadAsync(connection, transaction, Dialect.Qualified(Contract.TargetSchema, Contract.ProcessingLogTable),
-            ProcessingLogSchema.Rows(_logPlan, entries), withOrdinal: false, cancellationToken);
+    /// <summary>The exactly-once gate: log rows go in only where their app_id has none (or, retrying, a failed one); returns the winners.</summary>
+    private async Task<HashSet<long>> GateAsync(DbConnection connection, DbTransaction transaction, IEnumerable<ProcessingLogEntry> entries, CancellationToken cancellationToken)
+    {
+        var log = Dialect.Qualified(Contract.TargetSchema, Contract.ProcessingLogTable);
+        await ExecuteAsync(connection, transaction, CreateLogStageSql(LogStage, log), cancellationToken);
+        await BulkLoadAsync(connection, transaction, LogStage, ProcessingLogSchema.Rows(_logPlan, entries), withOrdinal: false, cancellationToken);
+        var winners = new HashSet<long>();
+        if (Claims is { RetryFailed: true }) await ReadIdsAsync(connection, transaction, ReplaceFailedSql(LogStage, log), winners, cancellationToken);
+        await ReadIdsAsync(connection, transaction, InsertLogIfAbsentSql(LogStage, log), winners, cancellationToken);
+        return winners;
+    }
+
+    private static async Task ReadIdsAsync(DbConnection connection, DbTransaction transaction, string sql, HashSet<long> ids, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) ids.Add(Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     /// <summary>Commit, or roll back and rethrow so the caller can split the batch. Returns insert and commit time.</summary>
     private async Task<BatchWriteTimings> InTransactionAsync(Func<DbConnection, DbTransaction, CancellationToken, Task> work, CancellationToken cancellationToken)

@@ -5,8 +5,8 @@ namespace XmlShred.Storage;
 
 /// <summary>
 /// Idempotent DDL of the server dialects for a contract: the target schema, target tables in write order (keys NOT
-/// NULL, the primary key, the foreign key of <see cref="TargetRelations.ParentOf"/>), processing_log with its app_id
-/// index, and the source table. Ids are written explicitly, so target tables have no identity columns.
+/// NULL, the primary key, the foreign key of <see cref="TargetRelations.ParentOf"/>), processing_log with its unique app_id
+/// index (and the clean-up of older databases' duplicate rows), and the source table. Ids are written explicitly, so target tables have no identity columns.
 /// </summary>
 public static class ServerDdl
 {
@@ -16,7 +16,7 @@ public static class ServerDdl
         var statements = new List<string> { dialect.CreateSchemaIfMissing(schema) };
         foreach (var table in contract.Tables) statements.Add(dialect.CreateTableIfMissing(schema, table.Name, TableBody(dialect, contract, table)));
         statements.Add(dialect.CreateTableIfMissing(schema, contract.ProcessingLogTable, ProcessingLogSchema.CreateTableBody(dialect)));
-        statements.Add(dialect.CreateLogIndexIfMissing(schema, contract.ProcessingLogTable));
+        statements.AddRange(dialect.OneLogRowPerApplication(schema, contract.ProcessingLogTable));
         statements.Add(dialect.CreateTableIfMissing(schema, contract.SourceTable, dialect.SourceTableBody(dialect.Quote(contract.SourceColumn))));
         return statements;
     }

@@ -10,6 +10,9 @@ public sealed record SourceDocument(long AppId, string Xml)
     /// </summary>
     public byte[]? Bytes { get; init; }
 
+    /// <summary>The claimed chunk this row was read under (null outside a claim); carried to its log row for the fence check.</summary>
+    public Fleet.ChunkLease? Lease { get; init; }
+
     /// <summary>A row read from a binary column.</summary>
     public static SourceDocument FromBytes(long appId, byte[] bytes) => new(appId, "") { Bytes = bytes };
 }

@@ -100,9 +100,10 @@ public abstract class FailuresCommandTestBase
     public async Task AnApplicationThatLaterSucceeded_IsNotListed_AndOnlyTheLatestFailureShows()
     {
         await using var db = await WithTwoFailuresAsync();
-        // As a retry would leave it: app 3 failed again with a new reason, app 5 succeeded.
-        await db.ExecuteAsync("INSERT INTO processing_log (app_id, status, stage, failure_reason, processing_time) VALUES (3, 'failed', 'parsing', 'parsing: second try', '2030-01-01 00:00:00')");
-        await db.ExecuteAsync("INSERT INTO processing_log (app_id, status, processing_time) VALUES (5, 'success', '2030-01-01 00:00:00')");
+        // As `run --retry-failed` leaves it (one row per application, replaced in place): app 3 failed again with a new
+        // reason, app 5 succeeded.
+        await db.ExecuteAsync("UPDATE processing_log SET stage = 'parsing', failure_reason = 'parsing: second try', processing_time = '2030-01-01 00:00:00' WHERE app_id = 3");
+        await db.ExecuteAsync("UPDATE processing_log SET status = 'success', stage = NULL, failure_reason = NULL, processing_time = '2030-01-01 00:00:00' WHERE app_id = 5");
 
         var (exit, output, _) = CliRunner.Run("failures", "--db", db.Connection, "-c", ContractFile(), "--format", "json");
 

@@ -70,7 +70,13 @@ internal sealed class FaultInjectingDatabase(ITargetDatabase inner, Func<Excepti
             return timings;
         }
 
-        public Task WriteFailuresAsync(IReadOnlyList<ProcessingLogEntry> entries, CancellationToken cancellationToken) => inner.WriteFailuresAsync(entries, cancellationToken);
+        public Task<IReadOnlyCollection<long>> WriteFailuresAsync(IReadOnlyList<ProcessingLogEntry> entries, CancellationToken cancellationToken) => inner.WriteFailuresAsync(entries, cancellationToken);
+
+        public XmlShred.Fleet.ClaimContext? Claims
+        {
+            get => inner.Claims;
+            set => inner.Claims = value;
+        }
 
         public ValueTask DisposeAsync() => inner.DisposeAsync();
     }

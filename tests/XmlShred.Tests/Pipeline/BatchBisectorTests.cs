@@ -1,3 +1,4 @@
+using XmlShred.Fleet;
 using XmlShred.Mapping;
 using XmlShred.Pipeline;
 using XmlShred.Storage;
@@ -14,18 +15,29 @@ public class BatchBisectorTests
         public int Transactions { get; private set; }
         public Exception Error { get; init; } = new InvalidOperationException("constraint failed");
 
+        /// <summary>Leases whose fence check fails, as after a takeover.</summary>
+        public HashSet<ChunkLease> Lost { get; } = [];
+        /// <summary>Applications another instance logged first: the gate lets nothing of theirs through.</summary>
+        public HashSet<long> LoggedElsewhere { get; } = [];
+
+        public ClaimContext? Claims { get; set; }
+
         public Task<BatchWriteTimings> WriteBatchAsync(IReadOnlyList<ApplicationWrite> batch, CancellationToken cancellationToken)
         {
             Transactions++;
-            if (batch.Any(a => poisoned.Contains(a.AppId))) throw Error;
-            Committed.AddRange(batch.Select(a => a.AppId));
-            return Task.FromResult(new BatchWriteTimings(TimeSpan.Zero, TimeSpan.Zero, batch.Count));
+            if (batch.Select(a => a.Log.Lease).FirstOrDefault(l => l is not null && Lost.Contains(l)) is { } lost) throw new LeaseLostException(lost);
+            var winners = batch.Where(a => !LoggedElsewhere.Contains(a.AppId)).ToList();
+            if (winners.Any(a => poisoned.Contains(a.AppId))) throw Error;
+            Committed.AddRange(winners.Select(a => a.AppId));
+            return Task.FromResult(new BatchWriteTimings(TimeSpan.Zero, TimeSpan.Zero, winners.Count) { DoneElsewhere = batch.Count - winners.Count });
         }
 
-        public Task WriteFailuresAsync(IReadOnlyList<ProcessingLogEntry> entries, CancellationToken cancellationToken)
+        public Task<IReadOnlyCollection<long>> WriteFailuresAsync(IReadOnlyList<ProcessingLogEntry> entries, CancellationToken cancellationToken)
         {
-            FailureRows.AddRange(entries);
-            return Task.CompletedTask;
+            if (entries.Select(e => e.Lease).FirstOrDefault(l => l is not null && Lost.Contains(l)) is { } lost) throw new LeaseLostException(lost);
+            var written = entries.Where(e => !LoggedElsewhere.Contains(e.AppId)).ToList();
+            FailureRows.AddRange(written);
+            return Task.FromResult<IReadOnlyCollection<long>>(written.Select(e => e.AppId).ToList());
         }
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -86,5 +98,48 @@ public class BatchBisectorTests
         Assert.Equal(ProcessingLogEntry.MaxReasonLength, reason.Length);
         Assert.StartsWith("database: xxx", reason);
         Assert.Equal("validation: ['x']", ProcessingLogFactory.Reason("validation", "validation: ['x']"));
+    }
+
+    [Fact]
+    public async Task LostLease_DropsThatChunksApplications_AndWritesTheRest()
+    {
+        var a = new ChunkLease(1, 1, 6, 1);
+        var b = new ChunkLease(6, 6, 11, 1);
+        var writer = new FakeWriter();
+        writer.Lost.Add(a);
+        var batch = Batch(10).Select(w => w with { Log = w.Log with { Lease = w.AppId < 6 ? a : b } }).ToList();
+
+        var outcome = await new BatchBisector(writer, _ => WriteFailureKind.ConstraintViolation).WriteAsync(batch, TestContext.Current.CancellationToken);
+
+        Assert.Equal([6L, 7, 8, 9, 10], writer.Committed);
+        Assert.Equal((5, 5, 0), (outcome.Committed, outcome.Dropped, outcome.Failed.Count));
+        Assert.Equal([a], outcome.LostLeases);
+    }
+
+    [Fact]
+    public async Task ApplicationsLoggedElsewhere_AreCountedDoneElsewhere_NeverFailed()
+    {
+        var writer = new FakeWriter(4);
+        writer.LoggedElsewhere.UnionWith([2, 3, 4]);
+
+        var outcome = await new BatchBisector(writer, _ => WriteFailureKind.ConstraintViolation).WriteAsync(Batch(6), TestContext.Current.CancellationToken);
+
+        // 4 is poisoned but another instance logged it first: the gate skips it, so nothing fails.
+        Assert.Equal((3, 3, 0), (outcome.Committed, outcome.DoneElsewhere, outcome.Failed.Count));
+        Assert.Equal(1, outcome.Attempts);
+    }
+
+    [Fact]
+    public async Task APoisonedApplicationLoggedElsewhereDuringBisection_IsNotLoggedFailed()
+    {
+        var writer = new FakeWriter(5);
+        var bisector = new BatchBisector(writer, _ => { writer.LoggedElsewhere.Add(5); return WriteFailureKind.ConstraintViolation; });
+
+        var outcome = await bisector.WriteAsync(Batch(8), TestContext.Current.CancellationToken);
+
+        Assert.Empty(writer.FailureRows);
+        Assert.Empty(outcome.Failed);
+        Assert.Equal(7, outcome.Committed);
+        Assert.Equal(1, outcome.DoneElsewhere);
     }
 }

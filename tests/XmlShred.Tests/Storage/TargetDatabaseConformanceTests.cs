@@ -159,9 +159,10 @@ public abstract class TargetDatabaseConformanceTests
         await using (var writer = await db.OpenWriterAsync(contract, Ct))
         {
             await writer.WriteBatchAsync([StorageTestContract.App(contract, 1, ("scores", cols, [[1L, "V4", 500L], [1L, "V4", 600L], [1L, "AJ", 10L]]))], Ct);
-            // A re-run that only carries scores (no app_base row) must update, not fail on the key.
-            var scoresOnly = MappingResult.Mapped(1, [StorageTestContract.Table(contract, "scores", cols, [1L, "V4", 700L], [1L, "EX", 5L])], []);
-            await writer.WriteBatchAsync([new ApplicationWrite(1, scoresOnly, StorageTestContract.Log(contract, 1, ProcessingLogEntry.Success))], Ct);
+            // A later application that only carries scores for stored keys (no app_base row) must update, not fail on
+            // the key. (Application 1 itself is never written twice: its log row is the exactly-once gate.)
+            var scoresOnly = MappingResult.Mapped(2, [StorageTestContract.Table(contract, "scores", cols, [1L, "V4", 700L], [1L, "EX", 5L])], []);
+            await writer.WriteBatchAsync([new ApplicationWrite(2, scoresOnly, StorageTestContract.Log(contract, 2, ProcessingLogEntry.Success))], Ct);
         }
 
         var rows = await RowsAsync(contract, $"SELECT {Quote("score_identifier")}, {Quote("score")} FROM {T(contract, "scores")} ORDER BY {Quote("score_identifier")}");
@@ -264,7 +265,9 @@ public abstract class TargetDatabaseConformanceTests
         await using var writer = await db.OpenWriterAsync(contract, Ct);
         await writer.WriteBatchAsync([StorageTestContract.App(contract, 1)], Ct);
 
-        var duplicate = await Assert.ThrowsAnyAsync<Exception>(() => writer.WriteBatchAsync([StorageTestContract.App(contract, 1)], Ct));
+        // Another application (log row 4) whose rows collide with application 1's key.
+        var collision = StorageTestContract.App(contract, 1) with { AppId = 4, Log = StorageTestContract.Log(contract, 4, ProcessingLogEntry.Success) };
+        var duplicate = await Assert.ThrowsAnyAsync<Exception>(() => writer.WriteBatchAsync([collision], Ct));
         var tooLong = await Assert.ThrowsAnyAsync<Exception>(() => writer.WriteBatchAsync(
             [StorageTestContract.App(contract, 2, ("app_values", ["app_id", "short_text"], [[2L, "far too long for ten"]]))], Ct));
         var overflow = await Assert.ThrowsAnyAsync<Exception>(() => writer.WriteBatchAsync(

@@ -7,7 +7,8 @@ namespace XmlShred.Pipeline.Resilience;
 /// Wraps a dialect's writer so each batch transaction is retried whole on a transient fault. The dialect writer
 /// rolls back and drops its connection when a batch fails, so every attempt reconnects and starts a fresh
 /// transaction. Before a repeat, applications that already have a processing_log row are left out: the COMMIT of
-/// the failed attempt may have reached the server before the connection broke. So a retry neither loses an
+/// the failed attempt may have reached the server before the connection broke. The exactly-once gate would drop them
+/// anyway, but as "done elsewhere"; the lookup keeps them counted as this run's. So a retry neither loses an
 /// application nor writes one twice. Data errors are not retried; they surface to the bisector as before.
 /// </summary>
 public sealed class RetryingBatchWriter : IBatchWriter
@@ -51,16 +52,24 @@ public sealed class RetryingBatchWriter : IBatchWriter
         }, cancellationToken);
     }
 
-    public Task WriteFailuresAsync(IReadOnlyList<ProcessingLogEntry> entries, CancellationToken cancellationToken)
+    public Fleet.ClaimContext? Claims
+    {
+        get => _inner.Claims;
+        set => _inner.Claims = value;
+    }
+
+    public Task<IReadOnlyCollection<long>> WriteFailuresAsync(IReadOnlyList<ProcessingLogEntry> entries, CancellationToken cancellationToken)
     {
         var failedBefore = false;
-        return _retry.ExecuteAsync($"writing {entries.Count} failed application log row(s)", async ct =>
+        return _retry.ExecuteAsync<IReadOnlyCollection<long>>($"writing {entries.Count} failed application log row(s)", async ct =>
         {
             var pending = failedBefore ? await NotLoggedAsync(entries, e => e.AppId, ct).ConfigureAwait(false) : entries;
-            if (pending.Count == 0) return;
+            // Rows logged by the attempt whose COMMIT went through count as written by this run.
+            var committedBefore = entries.Where(e => !pending.Contains(e)).Select(e => e.AppId);
+            if (pending.Count == 0) return [.. committedBefore];
             try
             {
-                await _inner.WriteFailuresAsync(pending, ct).ConfigureAwait(false);
+                return [.. committedBefore, .. await _inner.WriteFailuresAsync(pending, ct).ConfigureAwait(false)];
             }
             catch
             {

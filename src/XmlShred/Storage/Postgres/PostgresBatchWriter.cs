@@ -16,4 +16,12 @@ internal sealed class PostgresBatchWriter(NpgsqlDataSource dataSource, CompiledC
     protected override string CreateStageSql(string stage, string qualifiedTarget, TableRowGroup group) => PostgresMergeSql.CreateStage(stage, qualifiedTarget, group);
 
     protected override string MergeSql(string stage, string qualifiedTarget, TableRowGroup group) => PostgresMergeSql.Merge(stage, qualifiedTarget, group);
+
+    protected override string LogStage => PostgresLogGateSql.Stage;
+
+    protected override string CreateLogStageSql(string stage, string qualifiedLog) => PostgresLogGateSql.CreateStage(stage, qualifiedLog);
+
+    protected override string ReplaceFailedSql(string stage, string qualifiedLog) => PostgresLogGateSql.ReplaceFailed(stage, qualifiedLog);
+
+    protected override string InsertLogIfAbsentSql(string stage, string qualifiedLog) => PostgresLogGateSql.InsertIfAbsent(stage, qualifiedLog);
 }

@@ -46,8 +46,25 @@ internal sealed class PostgresDialect : IServerDialect
 
     public string CreateTableIfMissing(string schema, string table, string body) => $"CREATE TABLE IF NOT EXISTS {Qualified(schema, table)} {body}";
 
-    public string CreateLogIndexIfMissing(string schema, string logTable) =>
-        $"CREATE INDEX IF NOT EXISTS {Quote("ix_" + logTable + "_app_id")} ON {Qualified(schema, logTable)} (app_id)";
+    public IReadOnlyList<string> OneLogRowPerApplication(string schema, string logTable)
+    {
+        var log = Qualified(schema, logTable);
+        return
+        [
+            $"""
+            DELETE FROM {log} AS l USING (
+              SELECT {ProcessingLogSchema.LogIdColumn}, ROW_NUMBER() OVER (PARTITION BY app_id ORDER BY {ProcessingLogSchema.KeepFirst}) AS rn FROM {log}) AS d
+            WHERE l.{ProcessingLogSchema.LogIdColumn} = d.{ProcessingLogSchema.LogIdColumn} AND d.rn > 1
+              AND NOT EXISTS (SELECT 1 FROM pg_indexes WHERE schemaname = {Literal(schema)} AND indexname = {Literal(UniqueLogIndex(logTable))})
+            """,
+            $"DROP INDEX IF EXISTS {Qualified(schema, "ix_" + logTable + "_app_id")}",
+            $"CREATE UNIQUE INDEX IF NOT EXISTS {Quote(UniqueLogIndex(logTable))} ON {log} (app_id)",
+        ];
+    }
+
+    public static string UniqueLogIndex(string logTable) => "ux_" + logTable + "_app_id";
+
+    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     public string SourceTableBody(string quotedXmlColumn) => $"(app_id bigint PRIMARY KEY, {quotedXmlColumn} text)";
 

@@ -37,4 +37,12 @@ internal sealed class SqlServerBatchWriter(Func<CancellationToken, Task<SqlConne
     protected override string CreateStageSql(string stage, string qualifiedTarget, TableRowGroup group) => SqlServerMergeSql.CreateStage(stage, qualifiedTarget, group);
 
     protected override string MergeSql(string stage, string qualifiedTarget, TableRowGroup group) => SqlServerMergeSql.Merge(stage, qualifiedTarget, group);
+
+    protected override string LogStage => SqlServerLogGateSql.Stage;
+
+    protected override string CreateLogStageSql(string stage, string qualifiedLog) => SqlServerLogGateSql.CreateStage(stage, qualifiedLog);
+
+    protected override string ReplaceFailedSql(string stage, string qualifiedLog) => SqlServerLogGateSql.ReplaceFailed(stage, qualifiedLog);
+
+    protected override string InsertLogIfAbsentSql(string stage, string qualifiedLog) => SqlServerLogGateSql.InsertIfAbsent(stage, qualifiedLog);
 }

@@ -48,9 +48,19 @@ internal sealed class SqlServerDialect : IServerDialect
     public string CreateTableIfMissing(string schema, string table, string body) =>
         $"IF OBJECT_ID({NameLiteral(schema, table)}, N'U') IS NULL\nCREATE TABLE {Qualified(schema, table)} {body}";
 
-    public string CreateLogIndexIfMissing(string schema, string logTable) =>
-        $"IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_{logTable}_app_id' AND object_id = OBJECT_ID({NameLiteral(schema, logTable)})) "
-        + $"CREATE INDEX {Quote("IX_" + logTable + "_app_id")} ON {Qualified(schema, logTable)} (app_id)";
+    public IReadOnlyList<string> OneLogRowPerApplication(string schema, string logTable)
+    {
+        var log = Qualified(schema, logTable);
+        string IndexExists(string name) => $"EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'{name}' AND object_id = OBJECT_ID({NameLiteral(schema, logTable)}))";
+        var unique = "UX_" + logTable + "_app_id";
+        var plain = "IX_" + logTable + "_app_id";
+        return
+        [
+            $"IF NOT {IndexExists(unique)}\nWITH d AS (SELECT ROW_NUMBER() OVER (PARTITION BY app_id ORDER BY {ProcessingLogSchema.KeepFirst}) AS rn FROM {log}) DELETE FROM d WHERE rn > 1",
+            $"IF {IndexExists(plain)} DROP INDEX {Quote(plain)} ON {log}",
+            $"IF NOT {IndexExists(unique)} CREATE UNIQUE INDEX {Quote(unique)} ON {log} (app_id)",
+        ];
+    }
 
     public string SourceTableBody(string quotedXmlColumn) => $"(app_id bigint NOT NULL PRIMARY KEY, {quotedXmlColumn} nvarchar(max) NULL)";
 

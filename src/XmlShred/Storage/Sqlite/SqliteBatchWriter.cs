@@ -7,7 +7,9 @@ namespace XmlShred.Storage.Sqlite;
 /// <summary>
 /// The single SQLite writer: one connection, one transaction per batch, prepared commands cached per
 /// (table, column list) for the life of the writer. Rows are written table by table in write order across the
-/// whole batch (all app_base rows, then all contacts, …), so parents always precede children.
+/// whole batch (all app_base rows, then all contacts, …), so parents always precede children. Each application's
+/// processing_log row goes in first, insert-if-absent against the unique app_id index (the exactly-once gate): rows
+/// are written only for the applications whose log row went in.
 /// </summary>
 internal sealed class SqliteBatchWriter : IBatchWriter
 {
@@ -15,23 +17,38 @@ internal sealed class SqliteBatchWriter : IBatchWriter
     private readonly CompiledContract _contract;
     private readonly Dictionary<(TablePlan Table, string Columns), SqliteInsertCommand> _inserts = [];
     private readonly SqliteInsertCommand _log;
+    private readonly SqliteInsertCommand _replaceFailed;
 
     public SqliteBatchWriter(SqliteConnection connection, CompiledContract contract)
     {
         _connection = connection;
         _contract = contract;
-        _log = new SqliteInsertCommand(connection, ProcessingLogSchema.Plan(contract), Enumerable.Range(0, ProcessingLogSchema.Columns.Count).ToArray());
+        var plan = ProcessingLogSchema.Plan(contract);
+        var all = Enumerable.Range(0, ProcessingLogSchema.Columns.Count).ToArray();
+        var columns = ProcessingLogSchema.Columns.Select(c => c.Name).ToArray();
+        _log = new SqliteInsertCommand(connection, plan, all, SqliteInsertCommand.Sql(plan, columns) + " ON CONFLICT (\"app_id\") DO NOTHING");
+        // --retry-failed: the new row replaces a failed one (and only a failed one) in place.
+        _replaceFailed = new SqliteInsertCommand(connection, plan, all,
+            $"UPDATE {SqliteSchema.Q(contract.ProcessingLogTable)} SET {string.Join(", ", columns.Select((c, i) => (c, i)).Skip(1).Select(x => $"{SqliteSchema.Q(x.c)} = $p{x.i}"))} "
+            + "WHERE \"app_id\" = $p0 AND \"status\" = 'failed'");
     }
+
+    public Fleet.ClaimContext? Claims { get; set; }
 
     public Task<BatchWriteTimings> WriteBatchAsync(IReadOnlyList<ApplicationWrite> batch, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         using var transaction = _connection.BeginTransaction();
+        if (Claims is { } claims) claims.FenceAsync(_connection, transaction, batch.Select(w => w.Log.Lease), cancellationToken).GetAwaiter().GetResult();
         long rows = 0;
-        // Each table is written across the batch in write order, so every parent row exists before its children.
+        var won = 0;
+        // Each table is written across the batch in write order, so every parent row exists before its children;
+        // only for the applications whose log row went in (the others were completed elsewhere).
         var tables = new List<(int Order, int App, Mapping.MappedTable Table)>();
         for (var a = 0; a < batch.Count; a++)
         {
+            if (!InsertLog(transaction, batch[a].Log)) continue;
+            won++;
             foreach (var table in batch[a].Result.Tables) tables.Add((table.Plan.WriteOrder, a, table));
         }
         tables.Sort(static (x, y) => x.Order != y.Order ? x.Order.CompareTo(y.Order) : x.App.CompareTo(y.App));
@@ -41,20 +58,20 @@ internal sealed class SqliteBatchWriter : IBatchWriter
             var insert = InsertFor(table.Plan, table.Present);
             foreach (var row in table.Rows) rows += insert.Execute(transaction, row);
         }
-        foreach (var write in batch) InsertLog(transaction, write.Log);
         cancellationToken.ThrowIfCancellationRequested();
         var insertTime = clock.Elapsed;
         transaction.Commit();
-        return Task.FromResult(new BatchWriteTimings(insertTime, clock.Elapsed - insertTime, rows + batch.Count));
+        return Task.FromResult(new BatchWriteTimings(insertTime, clock.Elapsed - insertTime, rows + won) { DoneElsewhere = batch.Count - won });
     }
 
-    public Task WriteFailuresAsync(IReadOnlyList<ProcessingLogEntry> entries, CancellationToken cancellationToken)
+    public Task<IReadOnlyCollection<long>> WriteFailuresAsync(IReadOnlyList<ProcessingLogEntry> entries, CancellationToken cancellationToken)
     {
-        if (entries.Count == 0) return Task.CompletedTask;
+        if (entries.Count == 0) return Task.FromResult<IReadOnlyCollection<long>>([]);
         using var transaction = _connection.BeginTransaction();
-        foreach (var entry in entries) InsertLog(transaction, entry);
+        if (Claims is { } claims) claims.FenceAsync(_connection, transaction, entries.Select(e => e.Lease), cancellationToken).GetAwaiter().GetResult();
+        var written = entries.Where(entry => InsertLog(transaction, entry)).Select(entry => entry.AppId).ToList();
         transaction.Commit();
-        return Task.CompletedTask;
+        return Task.FromResult<IReadOnlyCollection<long>>(written);
     }
 
     private SqliteInsertCommand InsertFor(TablePlan table, IReadOnlyList<int> ordinals)
@@ -68,12 +85,19 @@ internal sealed class SqliteBatchWriter : IBatchWriter
         return insert;
     }
 
-    private void InsertLog(SqliteTransaction transaction, ProcessingLogEntry entry) => _log.Execute(transaction, ProcessingLogSchema.Row(entry));
+    /// <summary>The gate for one application: true when its log row went in (replacing a failed one under --retry-failed).</summary>
+    private bool InsertLog(SqliteTransaction transaction, ProcessingLogEntry entry)
+    {
+        var row = ProcessingLogSchema.Row(entry);
+        if (Claims is { RetryFailed: true } && _replaceFailed.Execute(transaction, row) == 1) return true;
+        return _log.Execute(transaction, row) == 1;
+    }
 
     public ValueTask DisposeAsync()
     {
         foreach (var insert in _inserts.Values) insert.Dispose();
         _log.Dispose();
+        _replaceFailed.Dispose();
         _connection.Dispose();
         return ValueTask.CompletedTask;
     }

@@ -17,11 +17,12 @@ internal sealed class SqliteInsertCommand : IDisposable
     private readonly int[] _ordinals;
 
     /// <param name="ordinals">Plan ordinals of the written columns; rows are read at these slots.</param>
-    public SqliteInsertCommand(SqliteConnection connection, TablePlan table, IReadOnlyList<int> ordinals)
+    /// <param name="sql">The statement, when not the table kind's INSERT (<see cref="Sql"/>); parameters <c>$p0…</c> in ordinal order.</param>
+    public SqliteInsertCommand(SqliteConnection connection, TablePlan table, IReadOnlyList<int> ordinals, string? sql = null)
     {
         _ordinals = ordinals.ToArray();
         _command = connection.CreateCommand();
-        _command.CommandText = Sql(table, _ordinals.Select(o => table.Columns[o].Name).ToArray());
+        _command.CommandText = sql ?? Sql(table, _ordinals.Select(o => table.Columns[o].Name).ToArray());
         _parameters = new SqliteParameter[_ordinals.Length];
         for (var i = 0; i < _ordinals.Length; i++) _parameters[i] = _command.Parameters.Add("$p" + i, SqliteType.Text);
     }

@@ -20,10 +20,30 @@ internal static class SqliteSchema
         }
         var log = Q(contract.ProcessingLogTable);
         statements.Add($"CREATE TABLE IF NOT EXISTS {log} {ProcessingLogSchema.CreateTableBody(SqliteDialect.Instance)}");
-        statements.Add($"CREATE INDEX IF NOT EXISTS {Q("IX_" + contract.ProcessingLogTable + "_app_id")} ON {log} (\"app_id\")");
+        statements.AddRange(OneLogRowPerApplication(contract));
         statements.Add($"CREATE TABLE IF NOT EXISTS {Q(contract.SourceTable)} (\"app_id\" INTEGER PRIMARY KEY, {Q(contract.SourceColumn)} TEXT)");
         return statements;
     }
+
+    /// <summary>
+    /// At most one processing_log row per app_id, enforced by a unique index (the exactly-once gate inserts against
+    /// it). A database from before the rule may hold several rows for one application (two runs raced): keep the
+    /// success row, else the newest failed one, then swap the plain index for the unique one. The DELETE finds
+    /// nothing once the index exists.
+    /// </summary>
+    public static IEnumerable<string> OneLogRowPerApplication(CompiledContract contract)
+    {
+        var log = Q(contract.ProcessingLogTable);
+        yield return $"""
+            DELETE FROM {log} WHERE NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = '{UniqueLogIndex(contract.ProcessingLogTable)}') AND "log_id" IN (
+              SELECT "log_id" FROM (SELECT "log_id", ROW_NUMBER() OVER (PARTITION BY "app_id" ORDER BY {ProcessingLogSchema.KeepFirst}) AS rn FROM {log})
+              WHERE rn > 1)
+            """;
+        yield return $"DROP INDEX IF EXISTS {Q("IX_" + contract.ProcessingLogTable + "_app_id")}";
+        yield return $"CREATE UNIQUE INDEX IF NOT EXISTS {Q(UniqueLogIndex(contract.ProcessingLogTable))} ON {log} (\"app_id\")";
+    }
+
+    public static string UniqueLogIndex(string logTable) => "UX_" + logTable + "_app_id";
 
     /// <summary>The application root (app_base-like): the first table in write order, when it is keyed by app_id alone.</summary>
     public static TablePlan? RootTable(CompiledContract contract)

@@ -52,9 +52,18 @@ public sealed class TsqlParseTests
             ["reset between bench repeats"] = c => [ServerTableReset.SqlServerDeleteSql(c, includeSource: true)],
             ["failures listing (failures)"] = c => [InspectionSql.Failures(TargetDialect.SqlServer, c.TargetSchema, c.ProcessingLogTable)],
             ["schema check (run, load)"] = _ => [InspectionSql.TableExists(TargetDialect.SqlServer)],
+            ["exactly-once log gate (run)"] = c => LogGateStatements(c),
             ["fleet claim tables DDL (init)"] = c => new SqlServerClaimDialect(c).Ddl(),
             ["fleet claim, lease, seeding and status (run, status)"] = FleetStatements,
         };
+
+    private static IEnumerable<string> LogGateStatements(CompiledContract contract)
+    {
+        var log = SqlServerDialect.Instance.Qualified(contract.TargetSchema, contract.ProcessingLogTable);
+        yield return SqlServerLogGateSql.CreateStage(SqlServerLogGateSql.Stage, log);
+        yield return SqlServerLogGateSql.ReplaceFailed(SqlServerLogGateSql.Stage, log);
+        yield return SqlServerLogGateSql.InsertIfAbsent(SqlServerLogGateSql.Stage, log);
+    }
 
     private static IEnumerable<string> FleetStatements(CompiledContract contract)
     {
