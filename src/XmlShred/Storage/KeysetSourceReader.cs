@@ -14,7 +14,7 @@ namespace XmlShred.Storage;
 /// page starts at that row. Waiting only with an empty hand means every charge held belongs to a document already
 /// handed on, which the pipeline drains, so the wait always ends.
 /// </summary>
-public sealed class KeysetSourceReader(ISqlDialect dialect, Func<CancellationToken, Task<DbConnection>> open)
+internal sealed class KeysetSourceReader(ISqlDialect dialect, Func<CancellationToken, Task<DbConnection>> open)
 {
     public async IAsyncEnumerable<IReadOnlyList<SourceDocument>> ReadPendingPagesAsync(
         CompiledContract contract, SourceSelection selection, int pageSize, ISourceAdmission? admission,
