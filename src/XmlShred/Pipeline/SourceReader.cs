@@ -11,7 +11,7 @@ namespace XmlShred.Pipeline;
 /// bounded work channel. Stopping (first Ctrl+C) ends reading cleanly; the channel is completed either way so
 /// the workers drain what was read. A transient fault re-opens the read after the last app_id handed on.
 /// </summary>
-public sealed class SourceReader
+internal sealed class SourceReader
 {
     private readonly ITargetDatabase _database;
     private readonly CompiledContract _contract;

@@ -9,7 +9,7 @@ namespace XmlShred.Storage;
 /// every page costs the same and a resumed run starts where work remains; page and count both skip rows whose XML is
 /// NULL and every app_id already in processing_log, and apply the <see cref="SourceSelection"/>.
 /// </summary>
-public static class SourceQuery
+internal static class SourceQuery
 {
     public const string Last = "@last";
     public const string PageSize = "@page";
