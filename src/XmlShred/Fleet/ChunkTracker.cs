@@ -11,6 +11,7 @@ public sealed class ChunkTracker
 {
     private readonly ClaimStore _store;
     private readonly LeaseKeeper _keeper;
+    private readonly Pipeline.Resilience.TransientRetry? _retry;
     private readonly Dictionary<long, Entry> _entries = [];
     private readonly object _lock = new();
     private long _settled;
@@ -24,10 +25,12 @@ public sealed class ChunkTracker
         public bool Lost { get; set; }
     }
 
-    public ChunkTracker(ClaimStore store, LeaseKeeper keeper)
+    /// <param name="retry">Finishing a chunk rides out transient faults like the writer does (a release stays best effort).</param>
+    public ChunkTracker(ClaimStore store, LeaseKeeper keeper, Pipeline.Resilience.TransientRetry? retry = null)
     {
         _store = store;
         _keeper = keeper;
+        _retry = retry;
         keeper.LeaseLost += (lease, _) => Lost(lease);
     }
 
@@ -146,7 +149,9 @@ public sealed class ChunkTracker
         Interlocked.Increment(ref _settled);
         if (entry.Lost) return;
         var held = entry.Complete
-            ? await _store.FinishAsync(entry.Lease, cancellationToken).ConfigureAwait(false)
+            ? await (_retry is null
+                ? _store.FinishAsync(entry.Lease, cancellationToken)
+                : _retry.ExecuteAsync("finishing a chunk", ct => _store.FinishAsync(entry.Lease, ct), cancellationToken)).ConfigureAwait(false)
             : await _store.ReleaseAsync(entry.Lease, cancellationToken).ConfigureAwait(false);
         if (!held)
         {

@@ -1,18 +1,23 @@
 using System.Data.Common;
 using XmlShred.Contract;
+using XmlShred.Storage;
 
 namespace XmlShred.Fleet;
 
 /// <summary>
 /// The claim table's SQL for one engine. Statements share one shape; engines differ in quoting, in how "now" is
 /// written (always the database's clock, never the client's), and in how a claim skips rows other claimers hold.
-/// Parameters are named <c>@x</c> on every engine. Identifiers come from a validated contract.
+/// Parameters are named <c>@x</c> on every engine. Identifiers come from a validated contract and are quoted and
+/// qualified by the engine's <see cref="ISqlDialect"/>, the same one the schema and the source queries use.
 /// </summary>
 public abstract class ClaimDialect
 {
-    protected ClaimDialect(CompiledContract contract)
+    private readonly ISqlDialect _sql;
+
+    protected ClaimDialect(CompiledContract contract, ISqlDialect sql)
     {
         Contract = contract;
+        _sql = sql;
     }
 
     public CompiledContract Contract { get; }
@@ -26,10 +31,10 @@ public abstract class ClaimDialect
     public abstract string Name { get; }
 
     /// <summary>Quotes one identifier.</summary>
-    public abstract string Q(string identifier);
+    public string Q(string identifier) => _sql.Quote(identifier);
 
     /// <summary>A table of the contract's schema, qualified where the engine has schemas.</summary>
-    public abstract string Table(string name);
+    public string Table(string name) => _sql.Qualified(Contract.TargetSchema, name);
 
     /// <summary>The database clock as a value comparable with the lease columns.</summary>
     public abstract string Now { get; }
@@ -46,7 +51,7 @@ public abstract class ClaimDialect
     protected string Log => Table(Contract.ProcessingLogTable);
     protected string Xml => Q(Contract.SourceColumn);
 
-    /// <summary>Creates the claim and instance tables when missing (idempotent).</summary>
+    /// <summary>Creates the claim and instance tables when missing (idempotent), in the contract's schema, which the target schema DDL creates first.</summary>
     public abstract IReadOnlyList<string> Ddl();
 
     // ---- claim, renew, finish, release -------------------------------------------------------------------------
@@ -104,15 +109,17 @@ public abstract class ClaimDialect
         if (selection.AppIdStart is not null) parts.Add($"s.{Q("app_id")} >= @sel_start");
         if (selection.AppIdEnd is not null) parts.Add($"s.{Q("app_id")} <= @sel_end");
         if (selection.PartitionCount is not null) parts.Add($"s.{Q("app_id")} % @sel_parts = @sel_part");
-        parts.Add(filter.RetryFailed
-            ? $"EXISTS (SELECT 1 FROM {Log} l WHERE l.{Q("app_id")} = s.{Q("app_id")} AND l.{Q("status")} = 'failed')"
-            : $"NOT EXISTS (SELECT 1 FROM {Log} l WHERE l.{Q("app_id")} = s.{Q("app_id")})");
+        parts.Add(LogSelection(filter).LogCondition(Log, Q));
         return string.Join(" AND ", parts);
     }
+
+    private static SourceSelection LogSelection(WorkFilter filter) =>
+        filter.Selection with { RetryFailed = filter.RetryFailed, RetryRunId = filter.RetryFailed ? filter.RunId : null };
 
     /// <summary>Adds the selection's parameters used by <see cref="WorkCondition"/> and <see cref="Claimable"/>.</summary>
     public static void BindFilter(DbCommand command, WorkFilter filter)
     {
+        if (LogSelection(filter) is { RetryFailed: true, RetryRunId: { } run }) Add(command, SourceSelection.RetryRunParameter, run);
         var s = filter.Selection;
         if (s.AppIdStart is { } start) Add(command, "@sel_start", start);
         if (s.AppIdEnd is { } end) Add(command, "@sel_end", end);

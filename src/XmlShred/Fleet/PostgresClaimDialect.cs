@@ -8,13 +8,9 @@ namespace XmlShred.Fleet;
 /// each other's rows instead of queueing, and PostgreSQL re-checks the WHERE on the locked row version. Times use
 /// <c>clock_timestamp()</c> (<c>now()</c> is frozen at transaction start, which would age a lease renewed late in a batch).
 /// </summary>
-public sealed class PostgresClaimDialect(CompiledContract contract) : ClaimDialect(contract)
+public sealed class PostgresClaimDialect(CompiledContract contract) : ClaimDialect(contract, PostgresDialect.Instance)
 {
     public override string Name => "postgresql";
-
-    public override string Q(string identifier) => PostgresDialect.Instance.Quote(identifier);
-
-    public override string Table(string name) => PostgresDialect.Instance.Qualified(Contract.TargetSchema, name);
 
     public override string Now => "clock_timestamp()";
 
@@ -26,7 +22,6 @@ public sealed class PostgresClaimDialect(CompiledContract contract) : ClaimDiale
 
     public override IReadOnlyList<string> Ddl() =>
     [
-        $"CREATE SCHEMA IF NOT EXISTS {Q(Contract.TargetSchema)}",
         $"""
         CREATE TABLE IF NOT EXISTS {Chunks} (
           chunk_id bigint NOT NULL PRIMARY KEY,

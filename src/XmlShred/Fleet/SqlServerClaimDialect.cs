@@ -9,13 +9,9 @@ namespace XmlShred.Fleet;
 /// end, ROWLOCK avoids page locks READPAST cannot skip, and READCOMMITTEDLOCK keeps READPAST legal when the database
 /// runs READ_COMMITTED_SNAPSHOT. The (state, chunk_id) index lets TOP (1) seek instead of locking every match.
 /// </summary>
-public sealed class SqlServerClaimDialect(CompiledContract contract) : ClaimDialect(contract)
+public sealed class SqlServerClaimDialect(CompiledContract contract) : ClaimDialect(contract, SqlServerDialect.Instance)
 {
     public override string Name => "sqlserver";
-
-    public override string Q(string identifier) => SqlServerDialect.Instance.Quote(identifier);
-
-    public override string Table(string name) => SqlServerDialect.Instance.Qualified(Contract.TargetSchema, name);
 
     public override string Now => "SYSUTCDATETIME()";
 
@@ -29,7 +25,6 @@ public sealed class SqlServerClaimDialect(CompiledContract contract) : ClaimDial
 
     public override IReadOnlyList<string> Ddl() =>
     [
-        $"IF SCHEMA_ID(N'{Contract.TargetSchema.Replace("'", "''", StringComparison.Ordinal)}') IS NULL EXEC(N'CREATE SCHEMA {Q(Contract.TargetSchema).Replace("'", "''", StringComparison.Ordinal)}')",
         $"""
         IF {Exists(ChunkTableName)} CREATE TABLE {Chunks} (
           chunk_id bigint NOT NULL PRIMARY KEY,

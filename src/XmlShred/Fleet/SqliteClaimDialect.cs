@@ -8,13 +8,9 @@ namespace XmlShred.Fleet;
 /// (Microsoft.Data.Sqlite's default), which takes the write lock up front instead of failing with SQLITE_BUSY when
 /// a read turns into a write. Times are REAL Unix seconds from the database's own clock. SQLite has no schemas.
 /// </summary>
-public sealed class SqliteClaimDialect(CompiledContract contract) : ClaimDialect(contract)
+public sealed class SqliteClaimDialect(CompiledContract contract) : ClaimDialect(contract, SqliteDialect.Instance)
 {
     public override string Name => "sqlite";
-
-    public override string Q(string identifier) => SqliteSchema.Q(identifier);
-
-    public override string Table(string name) => Q(name);
 
     public override string Now => "((julianday('now') - 2440587.5) * 86400.0)";
 

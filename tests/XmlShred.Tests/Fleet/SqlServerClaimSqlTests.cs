@@ -70,7 +70,7 @@ public class SqlServerClaimSqlTests
         Assert.Contains("chunk_end > @sel_start AND chunk_start <= @sel_end", claim);
         Assert.Contains("EXISTS (SELECT 1 FROM [test].[app_xml_staging] s WHERE s.[app_id] >= chunk_start AND s.[app_id] < chunk_end AND s.[app_XML] IS NOT NULL", claim);
         Assert.Contains("s.[app_id] % @sel_parts = @sel_part", claim);
-        Assert.Contains("NOT EXISTS (SELECT 1 FROM [test].[processing_log] l WHERE l.[app_id] = s.[app_id])", claim);
+        Assert.Contains("NOT EXISTS (SELECT 1 FROM [test].[processing_log] AS l WHERE l.[app_id] = s.[app_id])", claim);
     }
 
     [Fact]
@@ -80,6 +80,8 @@ public class SqlServerClaimSqlTests
 
         Assert.Contains("state IN ('pending', 'done')", claim);
         Assert.Contains("l.[status] = 'failed'", claim);
+        Assert.DoesNotContain("@retry_run", claim); // without a run id every failed row is work
+        Assert.Contains("AND (l.[run_id] IS NULL OR l.[run_id] <> @retry_run)", s_sql.Claim(new WorkFilter(SourceSelection.All, true, "r1"))); // not this run's own failures
     }
 
     [Fact]

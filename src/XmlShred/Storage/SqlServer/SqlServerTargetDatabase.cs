@@ -18,6 +18,8 @@ public sealed class SqlServerTargetDatabase : ServerTargetDatabase, ITargetReset
 
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
 
+    public override Fleet.ClaimDialect ClaimDialect(CompiledContract contract) => new Fleet.SqlServerClaimDialect(contract);
+
     protected override ServerBatchWriter CreateWriter(CompiledContract contract) => new SqlServerBatchWriter(OpenAsync, contract);
 
     public override async Task<SourceLoadResult> LoadSourceAsync(CompiledContract contract, IReadOnlyList<SourceDocument> documents, bool replace, CancellationToken cancellationToken)

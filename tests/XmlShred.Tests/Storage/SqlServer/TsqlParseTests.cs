@@ -67,7 +67,7 @@ public sealed class TsqlParseTests
     private static IEnumerable<string> FleetStatements(CompiledContract contract)
     {
         var sql = new SqlServerClaimDialect(contract);
-        foreach (var filter in new[] { WorkFilter.Everything, new WorkFilter(s_selections[1], false), new WorkFilter(SourceSelection.All, true) })
+        foreach (var filter in new[] { WorkFilter.Everything, new WorkFilter(s_selections[1], false), new WorkFilter(SourceSelection.All, true), new WorkFilter(s_selections[1], true, "run1") })
         {
             yield return sql.Claim(filter);
             yield return sql.LiveWorkElsewhere(filter);
