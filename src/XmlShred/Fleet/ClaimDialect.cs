@@ -1,6 +1,7 @@
 using System.Data.Common;
 using XmlShred.Contract;
 using XmlShred.Storage;
+using XmlShred.Values;
 
 namespace XmlShred.Fleet;
 
@@ -51,8 +52,56 @@ public abstract class ClaimDialect
     protected string Log => Table(Contract.ProcessingLogTable);
     protected string Xml => Q(Contract.SourceColumn);
 
-    /// <summary>Creates the claim and instance tables when missing (idempotent), in the contract's schema, which the target schema DDL creates first.</summary>
-    public abstract IReadOnlyList<string> Ddl();
+    /// <summary>The type of the lease and heartbeat columns: the type <see cref="Now"/> yields.</summary>
+    protected abstract string TimeType { get; }
+
+    /// <summary>The index a claim seeks to find the lowest claimable chunk without reading every row.</summary>
+    protected abstract string ClaimIndex();
+
+    /// <summary>
+    /// Creates the claim and instance tables when missing (idempotent), in the contract's schema, which the target
+    /// schema DDL creates first. One shape for every engine: column types come from its <see cref="ISqlDialect"/>,
+    /// "if missing" from its DDL conventions; only the time type and the claim index are the engine's own.
+    /// </summary>
+    public IReadOnlyList<string> Ddl() =>
+    [
+        CreateTableIfMissing(ChunkTableName,
+        [
+            Column("chunk_id", DataType.BigInt, "NOT NULL PRIMARY KEY"),
+            Column("chunk_start", DataType.BigInt, "NOT NULL"),
+            Column("chunk_end", DataType.BigInt, "NOT NULL"),
+            Column("state", DataType.String, "NOT NULL DEFAULT 'pending'", 10),
+            Column("owner", DataType.String, "NULL", LeaseOwner.MaxLength),
+            Column("fence", DataType.BigInt, "NOT NULL DEFAULT 0"),
+            Column("attempts", DataType.Int, "NOT NULL DEFAULT 0"),
+            $"lease_expires_at {TimeType} NULL",
+            $"heartbeat_at {TimeType} NULL",
+        ]),
+        ClaimIndex(),
+        CreateTableIfMissing(InstanceTableName,
+        [
+            Column("owner", DataType.String, "NOT NULL PRIMARY KEY", LeaseOwner.MaxLength),
+            Column("host", DataType.String, "NULL", 200),
+            Column("pid", DataType.Int, "NULL"),
+            Column("run_id", DataType.String, "NULL", 64),
+            $"started_at {TimeType} NULL",
+            $"heartbeat_at {TimeType} NULL",
+            Column("processed", DataType.BigInt, "NOT NULL DEFAULT 0"),
+            Column("rate", DataType.Float, "NOT NULL DEFAULT 0"),
+            Column("lease_ms", DataType.BigInt, "NULL"),
+        ]),
+    ];
+
+    private string Column(string name, DataType type, string constraints, int? length = null) =>
+        $"{name} {_sql.SqlType(new ColumnSpec(name, type, length, false))} {constraints}";
+
+    private string CreateTableIfMissing(string name, IEnumerable<string> columns)
+    {
+        var body = "(\n  " + string.Join(",\n  ", columns) + "\n)";
+        return _sql is IServerDialect server
+            ? server.CreateTableIfMissing(Contract.TargetSchema, name, body)
+            : $"CREATE TABLE IF NOT EXISTS {Table(name)} {body}";
+    }
 
     // ---- claim, renew, finish, release -------------------------------------------------------------------------
 
@@ -174,7 +223,11 @@ public abstract class ClaimDialect
     // ---- instances ---------------------------------------------------------------------------------------------
 
     /// <summary>Inserts or refreshes this instance's row: heartbeat (database time), progress, recent rate, lease length.</summary>
-    public abstract string InstanceBeat();
+    public virtual string InstanceBeat() => $"""
+        INSERT INTO {Instances} (owner, host, pid, run_id, started_at, heartbeat_at, processed, rate, lease_ms)
+        VALUES (@owner, @host, @pid, @run_id, {Now}, {Now}, @processed, @rate, @lease_ms)
+        ON CONFLICT (owner) DO UPDATE SET heartbeat_at = excluded.heartbeat_at, processed = excluded.processed, rate = excluded.rate, lease_ms = excluded.lease_ms
+        """;
 
     public string InstanceRemove() => $"DELETE FROM {Instances} WHERE owner = @owner";
 

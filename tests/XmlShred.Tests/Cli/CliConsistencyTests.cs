@@ -129,7 +129,7 @@ public sealed class CliConsistencyTests : IDisposable
         var (exit, _, error) = CliRunner.Run("run", "--db", path, "-c", ContractFile(), "--no-progress");
 
         Assert.Equal(ExitCodes.UsageError, exit);
-        Assert.Contains("missing 6 tables (app_xml_staging, processing_log, app_base", error);
+        Assert.Contains("missing 8 tables (app_xml_staging, processing_log, app_base", error); // with the two claim tables
     }
 
     [Fact]
