@@ -1,12 +1,10 @@
 using System.CommandLine;
-using System.Diagnostics;
-using Microsoft.Data.Sqlite;
+using XmlShred.Benchmarking.Corpus;
+using XmlShred.Benchmarking.Runs;
+using XmlShred.Benchmarking.Targets;
 using XmlShred.Cli.Configuration;
 using XmlShred.Contract;
-using XmlShred.Loading;
 using XmlShred.Pipeline;
-using XmlShred.Storage;
-using XmlShred.Synthetic;
 
 namespace XmlShred.Cli.Commands;
 
@@ -36,13 +34,15 @@ internal static class BenchRunCommand
         CliAction.Set(command, async (result, cancellationToken) =>
         {
             if (result.GetValue(repeats) < 1) throw new UsageException("--repeats must be at least 1");
-            var server = BenchServerTarget.IsServer(result.GetRequiredValue(db));
-            var path = server ? result.GetRequiredValue(db) : Path.GetFullPath(result.GetRequiredValue(db));
-            var (contractPath, documents) = Corpus(result.GetValue(samples), result.GetValue(contract), result.GetValue(count), result.GetValue(maxKb));
+            var samplesFolder = result.GetValue(samples)?.FullName ?? BenchCorpus.FindReferenceSamples();
+            var corpus = BenchCorpus.Load(samplesFolder, result.GetValue(contract)?.FullName, result.GetValue(count), result.GetValue(maxKb), CommonOptions.BundledContractPath);
+            var contractPath = corpus.ContractPath;
+            var documents = corpus.Documents;
             var compiled = ContractLoader.LoadFile(contractPath);
-            var template = path + ".template";
-            if (server) await BenchServerTarget.PrepareAsync(path, compiled, documents, cancellationToken).ConfigureAwait(false);
-            else await PrepareTemplateAsync(template, compiled, documents, cancellationToken).ConfigureAwait(false);
+            var target = BenchTarget.For(result.GetRequiredValue(db));
+            await target.PrepareAsync(compiled, documents, cancellationToken).ConfigureAwait(false);
+            var runner = new ChildRunner(SelfLauncher.StartInfo);
+            Console.WriteLine($"Target: {target.DisplayName}");
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores{LoadAverage()}; each repeat is `xmlshred run --workers {result.GetValue(workers)} --batch-size {result.GetValue(batchSize)}` in a child process");
             Console.WriteLine($"Corpus: {documents.Count} applications ({documents.Sum(d => (long)d.Xml.Length) / 1048576.0:N1} MB of XML), contract {Path.GetFileName(contractPath)}");
             var xml = documents.Select(d => d.Xml).ToList();
@@ -53,8 +53,10 @@ internal static class BenchRunCommand
             {
                 foreach (var mode in runs.Keys)
                 {
-                    if (server) await BenchServerTarget.ResetAsync(path, compiled, cancellationToken).ConfigureAwait(false);
-                    var report = await RunChildAsync(server ? null : template, path, contractPath, mode, result.GetValue(workers), result.GetValue(batchSize), cancellationToken).ConfigureAwait(false);
+                    var fresh = await target.FreshAsync(compiled, cancellationToken).ConfigureAwait(false);
+                    var reportPath = Path.Combine(Path.GetTempPath(), $"xmlshred-bench-{Guid.NewGuid():N}.report.json");
+                    var report = await runner.RunAsync(fresh, contractPath, new ChildRunSettings(mode, result.GetValue(workers), result.GetValue(batchSize)), reportPath, cancellationToken).ConfigureAwait(false);
+                    File.Delete(reportPath);
                     runs[mode].Add(report);
                     Console.WriteLine($"  {mode.ToString().ToLowerInvariant(),-10} repeat {i + 1}: {report.AppsPerSecond,8:N0} apps/s, {report.Succeeded} ok, {report.Failed} failed, peak RSS {report.PeakWorkingSetBytes / 1048576.0:N0} MB, {report.CpuSeconds:N1} CPU-s");
                 }
@@ -76,107 +78,7 @@ internal static class BenchRunCommand
     }
 
     /// <summary>Other work on the machine skews every figure; say how busy it was (Linux only).</summary>
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? ", load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
+    private static string LoadAverage() => MachineInfo.LoadAverageNow() is { } load ? ", load average " + load : "";
 
     private static double Median(List<RunReport> reports) => reports.Select(r => r.AppsPerSecond).Order().ElementAt(reports.Count / 2);
-
-    /// <summary>The sample files (replicated with fresh ids) and their contract.</summary>
-    private static (string Contract, List<SourceDocument> Documents) Corpus(DirectoryInfo? samples, FileInfo? contract, int count, int maxKb)
-    {
-        var folder = samples?.FullName ?? FindReferenceSamples();
-        if (folder is null) return Generated(contract, count);
-        var reference = Path.GetFullPath(Path.Combine(folder, "..", "..", "contracts", "mapping_contract_cc.json"));
-        var contractPath = contract?.FullName ?? (File.Exists(reference) ? reference : CommonOptions.BundledContractPath);
-        var bases = Directory.EnumerateFiles(folder, "*.xml").Order(StringComparer.Ordinal)
-            .Where(f => new FileInfo(f).Length <= maxKb * 1024L)
-            .Select(File.ReadAllText)
-            .Where(x => RequestIdReader.Read(x).AppId is not null)
-            .ToList();
-        if (bases.Count == 0) throw new UsageException($"no sample XML files of at most {maxKb} KB with a Request/@ID in {folder}");
-        var stride = CorpusReplicator.StrideFor(bases);
-        var documents = new List<SourceDocument>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var xml = CorpusReplicator.Rewrite(bases[i % bases.Count], i / bases.Count, stride);
-            documents.Add(new SourceDocument(RequestIdReader.Read(xml).AppId!.Value, xml));
-        }
-        return (contractPath, documents);
-    }
-
-    /// <summary>Without reference samples (a user's clone): synthetic documents for the bundled example contract.</summary>
-    private static (string Contract, List<SourceDocument> Documents) Generated(FileInfo? contract, int count)
-    {
-        var generator = new DocumentGenerator(new GeneratorOptions { Count = count, Seed = 7 });
-        return (contract?.FullName ?? CommonOptions.BundledContractPath, generator.Generate().Select(d => new SourceDocument(d.AppId, d.Xml)).ToList());
-    }
-
-    private static string? FindReferenceSamples()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "reference", "samples", "cc"), Path.Combine(dir.FullName, "..", "shared", "reference", "samples", "cc") })
-                {
-                    if (Directory.Exists(candidate)) return Path.GetFullPath(candidate);
-                }
-            }
-        }
-        return null;
-    }
-
-    private static async Task PrepareTemplateAsync(string template, CompiledContract contract, List<SourceDocument> documents, CancellationToken cancellationToken)
-    {
-        DeleteDatabase(template);
-        await using (var database = TargetDatabaseFactory.Open(template))
-        {
-            await database.EnsureSchemaAsync(contract, cancellationToken).ConfigureAwait(false);
-            foreach (var chunk in documents.Chunk(1000)) await database.LoadSourceAsync(contract, chunk, replace: false, cancellationToken).ConfigureAwait(false);
-        }
-        // Fold the WAL into the main file so a plain file copy is a complete database.
-        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = template, Pooling = false }.ToString()))
-        {
-            connection.Open();
-            using var checkpoint = connection.CreateCommand();
-            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
-            checkpoint.ExecuteNonQuery();
-        }
-        SqliteConnection.ClearAllPools();
-    }
-
-    /// <param name="template">The SQLite file to copy to <paramref name="db"/> first; null for a server target (already emptied).</param>
-    private static async Task<RunReport> RunChildAsync(string? template, string db, string contract, PipelineMode mode, int workers, int batchSize, CancellationToken cancellationToken)
-    {
-        string reportPath;
-        if (template is null)
-        {
-            reportPath = Path.Combine(Path.GetTempPath(), $"xmlshred-bench-{Guid.NewGuid():N}.report.json");
-        }
-        else
-        {
-            DeleteDatabase(db);
-            File.Copy(template, db);
-            reportPath = db + ".report.json";
-        }
-        var info = SelfLauncher.StartInfo(["run", "--db", db, "--contract", contract, "--mode", mode.ToString().ToLowerInvariant(), "--no-progress",
-            "--workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture), "--batch-size", batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture), "--report", reportPath]);
-        info.Environment["DOTNET_TieredPGO"] = "1";
-        using var child = Process.Start(info) ?? throw new InvalidOperationException("could not start the benchmark child process");
-        var stdout = child.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = child.StandardError.ReadToEndAsync(cancellationToken);
-        await child.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        if (child.ExitCode is not (ExitCodes.Success or ExitCodes.SomeApplicationsFailed))
-            throw new InvalidOperationException($"benchmark run exited with {child.ExitCode}: {await stderr.ConfigureAwait(false)}{await stdout.ConfigureAwait(false)}");
-        return RunReport.ReadFrom(reportPath);
-    }
-
-    private static void DeleteDatabase(string path)
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            if (File.Exists(path + suffix)) File.Delete(path + suffix);
-        }
-    }
 }

@@ -13,6 +13,7 @@ internal static class CommandCatalog
         yield return RunCommand.Create();
         yield return StatusCommand.Create();
         yield return FailuresCommand.Create();
+        yield return ReportCommand.Create();
         yield return MapCommand.Create();
         yield return ContractCommand.Create();
         yield return GenerateCommand.Create();

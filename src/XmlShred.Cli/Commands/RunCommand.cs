@@ -48,7 +48,7 @@ internal static class RunCommand
         var chunkSize = new Option<int>("--chunk-size") { Description = "Applications per chunk when new chunks are cut from the source table (existing chunks keep theirs).", DefaultValueFactory = _ => fleetDefaults.ChunkSize };
         var poll = new Option<double>("--poll") { Description = "Seconds an idle instance waits before looking for work again (new rows with --follow, or a peer's chunk whose lease may expire).", DefaultValueFactory = _ => fleetDefaults.IdlePoll.TotalSeconds };
         var limits = new LimitOptions();
-        var report = new Option<FileInfo?>("--report") { Description = "Write run metrics (latency percentiles, stage times, worker busy %, queue depths) as JSON to this file." };
+        var report = new Option<FileInfo?>("--report") { Description = "Write the run report as JSON to this file: settings, target, contract hash, failed app_ids, latency percentiles, stage times, worker busy %, and queue depths, throughput and memory over time. Draw it with `xmlshred report run.json --out dir`." };
         var command = new Command("run", """
             Shred every pending application of the source table into the target tables (create them first with `init`).
             Pending = no processing_log
@@ -106,13 +106,15 @@ internal static class RunCommand
             var connection = result.GetRequiredValue(db);
             options.Validate();
             await SchemaGuard.RequireAsync(connection, compiled, CancellationToken.None).ConfigureAwait(false);
-            return await ExecuteAsync(connection, compiled, options, result.GetValue(noProgress), result.GetValue(report)?.FullName, mapping).ConfigureAwait(false);
+            return await ExecuteAsync(connection, compiled, options, result.GetValue(noProgress), result.GetValue(report)?.FullName, mapping,
+                result.GetValue(contract)?.FullName).ConfigureAwait(false);
         });
         return command;
     }
 
     /// <summary>Runs the pipeline with signals, progress, summary and report; returns the exit code. Also used by <c>demo</c>.</summary>
-    public static async Task<int> ExecuteAsync(string connection, CompiledContract contract, RunOptions options, bool noProgress, string? reportPath, MappingOptions? mapping = null)
+    /// <param name="contractPath">The contract file, for the report (null: the bundled one).</param>
+    public static async Task<int> ExecuteAsync(string connection, CompiledContract contract, RunOptions options, bool noProgress, string? reportPath, MappingOptions? mapping = null, string? contractPath = null)
     {
         options.Validate();
         await using var database = TargetDatabaseFactory.Open(connection);
@@ -142,7 +144,8 @@ internal static class RunCommand
         {
             try
             {
-                RunReport.Create(summary, metrics, options).WriteTo(reportPath);
+                var context = new RunContext(new TargetInfo(database.Dialect, database.DisplayName), new ContractInfo(contractPath ?? CommonOptions.BundledContractPath, contract.Hash));
+                RunReport.Create(summary, metrics, options, context).WriteTo(reportPath);
                 Console.WriteLine($"Report written to {reportPath}");
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

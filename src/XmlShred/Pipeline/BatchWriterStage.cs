@@ -45,14 +45,18 @@ public sealed class BatchWriterStage
     {
         var batch = new List<ApplicationWrite>(_batchSize);
         var failures = new List<ProcessingLogEntry>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         while (await _queue.WaitToReadAsync(abort).ConfigureAwait(false))
         {
             Take(batch, failures);
             if (batch.Count + failures.Count < _batchSize) await LingerAsync(batch, failures, abort).ConfigureAwait(false);
+            // Time with nothing (or too little) to write, lingering included: the writer outpaces the workers.
+            _metrics.AddStage(PipelineStage.WriterWait, clock.Elapsed);
             await FlushAsync(batch, failures, abort).ConfigureAwait(false);
             // The batch's rows are garbage now: hand their bytes back so the reader can admit more documents.
             _memory?.Release(_held);
             _held = 0;
+            clock.Restart();
         }
     }
 

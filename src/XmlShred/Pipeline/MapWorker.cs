@@ -30,6 +30,7 @@ public sealed class MapWorker
     {
         var lifetime = Stopwatch.StartNew();
         var busy = TimeSpan.Zero;
+        var queueWait = TimeSpan.Zero;
         try
         {
             while (await work.WaitToReadAsync(abort).ConfigureAwait(false))
@@ -43,13 +44,15 @@ public sealed class MapWorker
                     busy += mapped - start;
                     _metrics.AddStage(PipelineStage.ParseMap, mapped - start);
                     await _queue.EnqueueAsync(item, abort).ConfigureAwait(false);
-                    _metrics.AddStage(PipelineStage.QueueWait, lifetime.Elapsed - mapped);
+                    var waited = lifetime.Elapsed - mapped;
+                    queueWait += waited;
+                    _metrics.AddStage(PipelineStage.QueueWait, waited);
                 }
             }
         }
         finally
         {
-            _metrics.RecordWorker(_id, busy, lifetime.Elapsed);
+            _metrics.RecordWorker(_id, busy, queueWait, lifetime.Elapsed);
         }
     }
 }

@@ -292,8 +292,11 @@ public abstract class PipelineTestBase
         Assert.Equal(metrics.Batches, report.InsertLatencyMs.Count);
         Assert.True(report.InsertLatencyMs.P50 <= report.InsertLatencyMs.P95 && report.InsertLatencyMs.P95 <= report.InsertLatencyMs.P99);
         Assert.Equal(2, report.WorkerUsage.Count);
-        Assert.Equal(["commit", "insert", "parse_map", "queue_wait", "read"], report.StageSeconds.Keys.Order());
-        Assert.NotEmpty(report.QueueSamples);
+        Assert.Equal(["commit", "insert", "parse_map", "queue_wait", "read", "writer_wait"], report.StageSeconds.Keys.Order());
+        Assert.NotEmpty(report.Samples);
+        Assert.Equal(50, report.Samples[^1].Processed);
+        Assert.All(report.Samples, s => Assert.True(s.WorkingSetBytes > 0 && s.GcHeapBytes > 0));
+        Assert.Equal(metrics.Batches, report.BatchSamples.Count);
         var path = Path.Combine(Path.GetTempPath(), $"xmlshred-report-{Guid.NewGuid():N}.json");
         report.WriteTo(path);
         Assert.Equal(50, RunReport.ReadFrom(path).Succeeded);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using XmlShred.Benchmarking.Corpus;
 using XmlShred.Contract;
 using XmlShred.Loading;
 using XmlShred.Storage;

@@ -5,7 +5,7 @@ using XmlShred.Contract;
 namespace XmlShred.Storage.Postgres;
 
 /// <summary>PostgreSQL target: the shared server target over one Npgsql data source, with binary COPY writes.</summary>
-public sealed class PostgresTargetDatabase : ServerTargetDatabase, ITargetReset
+public sealed class PostgresTargetDatabase : ServerTargetDatabase
 {
     private readonly NpgsqlDataSource _dataSource;
 
@@ -26,16 +26,6 @@ public sealed class PostgresTargetDatabase : ServerTargetDatabase, ITargetReset
         PostgresSourceLoader.LoadAsync(_dataSource, contract, documents, replace, cancellationToken);
 
     public override WriteFailureKind ClassifyFailure(Exception exception) => PostgresFailures.Classify(exception);
-
-    public async Task ResetAsync(CompiledContract contract, bool includeSource, CancellationToken cancellationToken)
-    {
-        var tables = contract.Tables.Select(t => t.Name).Append(contract.ProcessingLogTable);
-        if (includeSource) tables = tables.Append(contract.SourceTable);
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            $"TRUNCATE {string.Join(", ", tables.Select(t => ServerDialect.Qualified(contract.TargetSchema, t)))} RESTART IDENTITY", connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 
     public override async ValueTask DisposeAsync()
     {

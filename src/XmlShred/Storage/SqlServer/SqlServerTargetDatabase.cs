@@ -5,7 +5,7 @@ using XmlShred.Contract;
 namespace XmlShred.Storage.SqlServer;
 
 /// <summary>SQL Server target: the shared server target over SqlClient's pool, with SqlBulkCopy writes.</summary>
-public sealed class SqlServerTargetDatabase : ServerTargetDatabase, ITargetReset
+public sealed class SqlServerTargetDatabase : ServerTargetDatabase
 {
     private readonly string _connectionString;
 
@@ -36,17 +36,4 @@ public sealed class SqlServerTargetDatabase : ServerTargetDatabase, ITargetReset
         await connection.OpenAsync(cancellationToken);
         return connection;
     }
-
-    /// <summary>DELETE children first (TRUNCATE is refused on tables that foreign keys reference).</summary>
-    public async Task ResetAsync(CompiledContract contract, bool includeSource, CancellationToken cancellationToken)
-    {
-        var tables = contract.Tables.Select(t => t.Name).Reverse().Append(contract.ProcessingLogTable);
-        if (includeSource) tables = tables.Append(contract.SourceTable);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = new SqlCommand(ResetSql(contract, tables), connection) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    internal static string ResetSql(CompiledContract contract, IEnumerable<string> tables) =>
-        string.Join(";\n", tables.Select(t => $"DELETE FROM {SqlServerDialect.Instance.Qualified(contract.TargetSchema, t)}"));
 }

@@ -1,4 +1,5 @@
 using Microsoft.SqlServer.TransactSql.ScriptDom;
+using XmlShred.Benchmarking.Targets;
 using XmlShred.Contract;
 using XmlShred.Fleet;
 using XmlShred.Storage;
@@ -48,7 +49,7 @@ public sealed class TsqlParseTests
             ["source page query (run)"] = c => s_selections.Select(s => SourceQuery.Page(SqlServerDialect.Instance, c, s)),
             ["pending count (run)"] = c => s_selections.Select(s => SourceQuery.Count(SqlServerDialect.Instance, c, s)),
             ["NULL-XML count (status)"] = c => s_selections.Select(s => SourceQuery.NullXmlCount(SqlServerDialect.Instance, c, s)),
-            ["reset between bench repeats"] = c => [SqlServerTargetDatabase.ResetSql(c, c.Tables.Select(t => t.Name).Append(c.ProcessingLogTable).Append(c.SourceTable))],
+            ["reset between bench repeats"] = c => [ServerTableReset.SqlServerDeleteSql(c, includeSource: true)],
             ["failures listing (failures)"] = c => [InspectionSql.Failures(TargetDialect.SqlServer, c.TargetSchema, c.ProcessingLogTable)],
             ["schema check (run, load)"] = _ => [InspectionSql.TableExists(TargetDialect.SqlServer)],
             ["exactly-once log gate (run)"] = c => LogGateStatements(c),

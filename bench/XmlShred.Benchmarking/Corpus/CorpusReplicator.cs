@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace XmlShred.Loading;
+namespace XmlShred.Benchmarking.Corpus;
 
 /// <summary>
 /// Makes many distinct applications out of a few sample documents (tests and the benchmark): replica <c>k</c>
