@@ -130,6 +130,15 @@ public abstract class ClaimDialect
         $"UPDATE {Chunks} SET heartbeat_at = {Now}, lease_expires_at = {NowPlusLease} WHERE {Held}";
 
     /// <summary>
+    /// The fence check at the start of a batch transaction: <see cref="Renew"/>, and the attempt count back to 0. The
+    /// transaction commits work of this chunk, so its holders are making progress, not dying on it: only claims that
+    /// keep ending (kill, crash) without a single committed batch bring a chunk to the attempt cap. Rolled back with
+    /// the batch when it fails.
+    /// </summary>
+    public string Fence() =>
+        $"UPDATE {Chunks} SET heartbeat_at = {Now}, lease_expires_at = {NowPlusLease}, attempts = 0 WHERE {Held}";
+
+    /// <summary>
     /// Gives a chunk back after its work was read and written: <c>done</c> when no unprocessed source row is left
     /// in its range (for anyone's selection), else <c>pending</c> for others. Resets the attempt count.
     /// </summary>

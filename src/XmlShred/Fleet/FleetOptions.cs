@@ -15,7 +15,10 @@ public sealed record FleetOptions
     /// <summary>Applications per chunk when new chunks are seeded (existing chunks keep their bounds).</summary>
     public int ChunkSize { get; init; } = 1000;
 
-    /// <summary>A chunk claimed this many times without being finished or released (its holders kept dying) is left alone.</summary>
+    /// <summary>
+    /// A chunk claimed this many times without a committed batch, finish or release in between (its holders kept
+    /// dying on it: a document that crashes the process) is left alone; <c>status</c> reports it.
+    /// </summary>
     public int MaxAttempts { get; init; } = 5;
 
     /// <summary>How long an idle instance waits before looking for work again (plus jitter).</summary>

@@ -90,6 +90,24 @@ public abstract class WriteGateTestBase
     }
 
     [Fact]
+    public async Task ACommittedBatch_ResetsItsChunksAttemptCount_SoKilledButProgressingHoldersNeverReachTheCap()
+    {
+        await using var db = await PreparedAsync(CreateDatabase(), 20);
+        var options = new FleetOptions { ChunkSize = 10 };
+        await using var store = db.Target.OpenClaims(TinyContract.Compiled, options, new LeaseOwner("h", 1, "mine"));
+        await store.SeedAsync(false, Ct);
+        var lease = (await store.ClaimAsync(WorkFilter.Everything, Ct))!;
+        Assert.Equal(1, await db.ScalarAsync($"SELECT attempts FROM xmlshred_chunk WHERE chunk_id = {lease.ChunkId}"));
+        await using var writer = await db.Target.OpenWriterAsync(TinyContract.Compiled, Ct);
+        writer.Claims = new ClaimContext(store.Dialect, store.Owner, options.LeaseLength, RetryFailed: false);
+
+        await writer.WriteBatchAsync(Writes([1, 2], lease), Ct);
+
+        Assert.Equal(0, await db.ScalarAsync($"SELECT attempts FROM xmlshred_chunk WHERE chunk_id = {lease.ChunkId}"));
+        Assert.Equal("claimed", (await db.QueryAsync($"SELECT state FROM xmlshred_chunk WHERE chunk_id = {lease.ChunkId}"))[0][0]);
+    }
+
+    [Fact]
     public async Task RetryFailed_ASuccessReplacesTheFailedRow_ANewFailureUpdatesItsReason_OneRowPerApplication()
     {
         await using var db = await PreparedAsync(CreateDatabase(), 10);

@@ -73,7 +73,7 @@ public sealed class TsqlParseTests
             yield return sql.Claim(filter);
             yield return sql.LiveWorkElsewhere(filter);
         }
-        string[] rest = [sql.Renew(), sql.Finish(), sql.Release(), sql.SeedLock!, sql.SeedBounds(), sql.SeedInsert(), sql.Reopen(), sql.Settle(),
+        string[] rest = [sql.Renew(), sql.Fence(), sql.Finish(), sql.Release(), sql.SeedLock!, sql.SeedBounds(), sql.SeedInsert(), sql.Reopen(), sql.Settle(),
             sql.InstanceBeat(), sql.InstanceRemove(), sql.StatusCounts(), sql.StatusChunks(), sql.StatusInstances()];
         foreach (var statement in rest) yield return statement;
     }
