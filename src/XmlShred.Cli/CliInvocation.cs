@@ -3,7 +3,6 @@ using System.CommandLine.Parsing;
 using System.Text.RegularExpressions;
 using XmlShred.Cli.Commands;
 using XmlShred.Cli.Configuration;
-using XmlShred.Pipeline;
 
 namespace XmlShred.Cli;
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using XmlShred.Cli.Configuration;
 using XmlShred.Cli.Logging;
 using XmlShred.Contract;
-using XmlShred.Pipeline;
 
 namespace XmlShred.Cli.Commands;
 

@@ -40,11 +40,8 @@ internal static class CommonOptions
         Required = required,
     };
 
-    public static Option<int> Workers(string description = "Mapping threads.") => new("--workers", "-w")
-    {
-        Description = description + " Default: the number of CPU cores.",
-        DefaultValueFactory = _ => Environment.ProcessorCount,
-    };
+    public static Option<int> Workers(string description = "Mapping threads.") =>
+        NumberOptions.Positive("--workers", description + " Default: the number of CPU cores.", Environment.ProcessorCount, aliases: ["-w"]);
 
     public static Option<bool> NoProgress() => new("--no-progress")
     {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using XmlShred.Contract;
-using XmlShred.Pipeline;
 
 namespace XmlShred.Cli.Commands;
 

@@ -1,4 +1,3 @@
-using XmlShred.Pipeline;
 
 namespace XmlShred.Cli.Commands;
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
-using XmlShred.Pipeline;
 using XmlShred.Storage;
 using XmlShred.Storage.Inspection;
 

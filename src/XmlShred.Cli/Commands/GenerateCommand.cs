@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
-using XmlShred.Pipeline;
 using XmlShred.Synthetic;
 
 namespace XmlShred.Cli.Commands;

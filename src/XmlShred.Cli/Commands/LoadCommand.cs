@@ -1,6 +1,5 @@
 using System.CommandLine;
 using XmlShred.Loading;
-using XmlShred.Pipeline;
 using XmlShred.Storage;
 
 namespace XmlShred.Cli.Commands;
@@ -12,7 +11,7 @@ internal static class LoadCommand
         var db = CommonOptions.Db();
         var contract = CommonOptions.Contract(description: "Mapping contract JSON file: names the source table and column the documents go into.");
         var replace = new Option<bool>("--replace") { Description = "Overwrite the XML of app_ids already in the source table (default: keep them and skip the file)." };
-        var batch = new Option<int>("--batch-size") { Description = "Files per transaction.", DefaultValueFactory = _ => 500 };
+        var batch = NumberOptions.Positive("--batch-size", "Files per transaction.", 500);
         var limits = new LimitOptions();
         var inputs = new Argument<string[]>("files-or-folders") { Description = "XML files, or folders searched recursively for *.xml.", Arity = ArgumentArity.OneOrMore };
         var command = new Command("load", """

@@ -4,7 +4,6 @@ using XmlShred.Contract;
 using XmlShred.Loading;
 using XmlShred.Mapping;
 using XmlShred.Output;
-using XmlShred.Pipeline;
 
 namespace XmlShred.Cli.Commands;
 
@@ -38,14 +37,14 @@ internal static class MapCommand
         command.SetAction(parse =>
         {
             var (stdout, stderr) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
-            IApplicationMapper mapper;
+            Func<string, MappingResult> map;
             XmlShred.Xml.XmlLimits documentLimits;
             var outDir = parse.GetValue(output);
             try
             {
                 documentLimits = limits.Read(parse);
                 var options = new MappingOptions { Limits = documentLimits };
-                mapper = CliContracts.CreateMapper(parse.GetValue(contract), parse.GetValue(contractDir), parse.GetValue(productLine)!, options);
+                map = CliContracts.CreateMapper(parse.GetValue(contract), parse.GetValue(contractDir), parse.GetValue(productLine)!, options);
                 if (outDir is not null && File.Exists(outDir.FullName)) throw new UsageException($"--out {outDir.FullName} is a file; give a folder (it is created if missing)");
                 outDir?.Create();
             }
@@ -66,7 +65,7 @@ internal static class MapCommand
                 try
                 {
                     var (text, problem) = XmlFileDecoder.ReadFile(file, documentLimits.MaxDocumentBytes);
-                    result = text is null ? MappingResult.Rejected(null, "parsing", problem!, []) : mapper.Map(text);
+                    result = text is null ? MappingResult.Rejected(null, "parsing", problem!, []) : map(text);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {

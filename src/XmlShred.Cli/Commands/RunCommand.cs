@@ -19,14 +19,14 @@ internal static class RunCommand
         var contract = CommonOptions.Contract(required: true);
         var defaults = new RunOptions();
         var workers = CommonOptions.Workers();
-        var batchSize = new Option<int>("--batch-size") { Description = "Applications per write transaction (sequential mode: per page).", DefaultValueFactory = _ => defaults.BatchSize };
-        var pageSize = new Option<int>("--page-size") { Description = "Source rows per keyset page.", DefaultValueFactory = _ => defaults.PageSize };
-        var queueSize = new Option<int>("--queue-size") { Description = "Most mapped applications waiting for the writer; workers wait when it is full.", DefaultValueFactory = _ => defaults.QueueSize };
+        var batchSize = NumberOptions.Positive("--batch-size", "Applications per write transaction (sequential mode: per page).", defaults.BatchSize);
+        var pageSize = NumberOptions.Positive("--page-size", "Source rows per keyset page.", defaults.PageSize);
+        var queueSize = NumberOptions.Positive("--queue-size", "Most mapped applications waiting for the writer; workers wait when it is full.", defaults.QueueSize);
         var memoryBudget = ByteSize.Option("--memory-budget", defaults.MemoryBudget,
             "Most memory (estimated) held at once by documents read but not yet mapped and rows mapped but not yet committed; "
             + "the reader waits when it is spent. Sizes like 96MB, 512KB, 1GB. A document larger than the budget still runs, alone. "
             + "The default keeps the whole process under ~256 MB RSS with documents up to 2 MB.");
-        var limit = new Option<long?>("--limit") { Description = "Process at most N applications in this run (already logged ones do not count). Example: --limit 10000" };
+        var limit = NumberOptions.OptionalPositive<long>("--limit", "Process at most N applications in this run (already logged ones do not count). Example: --limit 10000");
         var start = new Option<long?>("--app-id-start") { Description = "Only app_ids ≥ this (inclusive); recorded in processing_log.app_id_start." };
         var end = new Option<long?>("--app-id-end") { Description = "Only app_ids ≤ this (inclusive); recorded in processing_log.app_id_end." };
         var partition = new Option<string?>("--partition") { Description = "Static shard: k/n processes only app_id % n == k. Example: three processes with --partition 0/3, 1/3, 2/3. "
@@ -34,19 +34,20 @@ internal static class RunCommand
         var partitionCount = new Option<int?>("--partition-count") { Description = "n for --partition auto (the Indexed Job's completions); default: the XMLSHRED_PARTITION_COUNT environment variable." };
         var mode = CommonOptions.Choice("--mode", "queued (default): read, map and write overlap. sequential: the old shape for comparison (map a page in parallel, wait, write each application in its own transaction).", PipelineMode.Queued);
         var noProgress = CommonOptions.NoProgress();
-        var retrySeconds = new Option<double>("--retry-seconds")
-        {
-            Description = "How long one database outage (lost connection, restart or failover, deadlock, serialization failure, busy) is retried, "
-                + "with exponential backoff, before the run stops with exit 1. The open batch is rolled back and sent again whole. 0 = no retry.",
-            DefaultValueFactory = _ => defaults.Retry.Budget.TotalSeconds,
-        };
+        var retrySeconds = NumberOptions.NonNegative("--retry-seconds",
+            "Seconds one database outage may last before the run gives up (0 = no retry). Retried: only transient faults "
+            + "(a lost or refused connection, a server restart or failover, a deadlock or serialization failure, a busy SQLite file), "
+            + "with exponential backoff from 0.2 s up to 5 s between attempts; the open batch is rolled back and sent again whole, "
+            + "and a source page is read again. The budget starts again after each recovery. An outage longer than this stops the run "
+            + "with exit 1 and the summary of what was committed; rerun to continue. Data errors are never retried (see docs/cli.md).",
+            defaults.Retry.Budget.TotalSeconds, max: NumberOptions.MaxSeconds);
         var fleetDefaults = new Fleet.FleetOptions();
         var follow = new Option<bool>("--follow") { Description = "Keep polling the source table for new rows until stopped (Ctrl+C or SIGTERM drain as usual): for a long-running Deployment fed by a staging table." };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "Process again the applications whose processing_log row is failed (after fixing the contract or the data). A success replaces the failed row in the same transaction that writes the rows; a new failure updates the reason. Each failure is retried once per run." };
-        var lease = new Option<double>("--lease") { Description = "Seconds a claimed chunk stays reserved without a heartbeat; after that another instance takes it over. Use the same value on every instance.", DefaultValueFactory = _ => fleetDefaults.LeaseLength.TotalSeconds };
-        var heartbeat = new Option<double>("--heartbeat") { Description = "Seconds between lease renewals (shorter than --lease; a quarter of it is a good choice).", DefaultValueFactory = _ => fleetDefaults.HeartbeatInterval.TotalSeconds };
-        var chunkSize = new Option<int>("--chunk-size") { Description = "Applications per chunk when new chunks are cut from the source table (existing chunks keep theirs).", DefaultValueFactory = _ => fleetDefaults.ChunkSize };
-        var poll = new Option<double>("--poll") { Description = "Seconds an idle instance waits before looking for work again (new rows with --follow, or a peer's chunk whose lease may expire).", DefaultValueFactory = _ => fleetDefaults.IdlePoll.TotalSeconds };
+        var lease = NumberOptions.Positive("--lease", "Seconds a claimed chunk stays reserved without a heartbeat; after that another instance takes it over. Use the same value on every instance.", fleetDefaults.LeaseLength.TotalSeconds, MaxLeaseSeconds);
+        var heartbeat = NumberOptions.Positive("--heartbeat", "Seconds between lease renewals (shorter than --lease; a quarter of it is a good choice).", fleetDefaults.HeartbeatInterval.TotalSeconds, MaxLeaseSeconds);
+        var chunkSize = NumberOptions.Positive("--chunk-size", "Applications per chunk when new chunks are cut from the source table (existing chunks keep theirs).", fleetDefaults.ChunkSize);
+        var poll = NumberOptions.Positive("--poll", "Seconds an idle instance waits before looking for work again (new rows with --follow, or a peer's chunk whose lease may expire).", fleetDefaults.IdlePoll.TotalSeconds, MaxLeaseSeconds);
         var limits = new LimitOptions();
         var report = new Option<FileInfo?>("--report") { Description = "Write the run report as JSON to this file: settings, target, contract hash, failed app_ids, latency percentiles, stage times, worker busy %, and queue depths, throughput and memory over time. Draw it with `xmlshred report run.json --out dir`." };
         var command = new Command("run", """
@@ -70,6 +71,13 @@ internal static class RunCommand
             """)
         { db, contract, workers, batchSize, pageSize, queueSize, memoryBudget, limit, start, end, partition, partitionCount, mode, follow, retryFailed, lease, heartbeat, chunkSize, poll, retrySeconds, noProgress, report };
         limits.AddTo(command);
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(start) is { } first && r.GetValue(end) is { } last && first > last)
+                r.AddError($"--app-id-start {first} must not exceed --app-id-end {last}");
+            if (r.GetValue(heartbeat) >= r.GetValue(lease))
+                r.AddError($"--heartbeat ({r.GetValue(heartbeat)} s) must be shorter than --lease ({r.GetValue(lease)} s), or every lease expires between two heartbeats");
+        });
         CliAction.Set(command, async (result, _) =>
         {
             var (k, n) = ParsePartition(result.GetValue(partition), result.GetValue(partitionCount));
@@ -86,10 +94,10 @@ internal static class RunCommand
                 RetryFailed = result.GetValue(retryFailed),
                 Fleet = new Fleet.FleetOptions
                 {
-                    LeaseLength = Seconds(result.GetValue(lease), "--lease"),
-                    HeartbeatInterval = Seconds(result.GetValue(heartbeat), "--heartbeat"),
+                    LeaseLength = TimeSpan.FromSeconds(result.GetValue(lease)),
+                    HeartbeatInterval = TimeSpan.FromSeconds(result.GetValue(heartbeat)),
                     ChunkSize = result.GetValue(chunkSize),
-                    IdlePoll = Seconds(result.GetValue(poll), "--poll"),
+                    IdlePoll = TimeSpan.FromSeconds(result.GetValue(poll)),
                 },
                 Selection = new SourceSelection
                 {
@@ -122,6 +130,7 @@ internal static class RunCommand
         var total = await database.CountPendingAsync(contract, options.Selection with { RetryFailed = options.RetryFailed, RetryRunId = null }, CancellationToken.None).ConfigureAwait(false);
         var display = ProgressDisplay.Create(noProgress);
         using var shutdown = new ShutdownController(display.Notify, exitWhenAbortHangs: true).ListenToSignals();
+        ThreadPoolFloor.ReserveFor(options.Workers);
         using var metrics = new PipelineMetrics();
         var mapper = new DocumentMapper(contract, mapping);
         var modeName = options.Mode.ToString().ToLowerInvariant();
@@ -137,7 +146,8 @@ internal static class RunCommand
                         options.Logger.RetryScheduled(retry.Operation, retry.Failures, retry.Delay.TotalMilliseconds, "transient database fault", retry.Fault);
                     display.Notify(retry.ToString());
                 }, display.Notify)).ConfigureAwait(false);
-        options.Logger.RunFinished(summary.RunId, summary.Succeeded, summary.Failed, summary.RowsWritten, summary.Elapsed.TotalSeconds, summary.Interrupted, summary.ExitCode);
+        var exitCode = ExitCodes.Of(summary.Outcome);
+        options.Logger.RunFinished(summary.RunId, summary.Succeeded, summary.Failed, summary.RowsWritten, summary.Elapsed.TotalSeconds, summary.Interrupted, exitCode);
         SummaryPrinter.Print(summary, metrics);
         if (summary.StoppedBy is not null) await Console.Error.WriteLineAsync("error: " + summary.StoppedBy).ConfigureAwait(false);
         if (reportPath is not null)
@@ -154,11 +164,11 @@ internal static class RunCommand
                 Console.Error.WriteLine($"warning: the run report could not be written to {reportPath}: {ex.Message}");
             }
         }
-        return summary.ExitCode;
+        return exitCode;
     }
 
-    private static TimeSpan Seconds(double value, string option) =>
-        double.IsFinite(value) && value > 0 && value < 86_400 ? TimeSpan.FromSeconds(value) : throw new UsageException($"{option} must be a positive number of seconds, got {value}");
+    /// <summary>A day: leases, heartbeats and polls are seconds to minutes; anything longer is a typo.</summary>
+    private const double MaxLeaseSeconds = 86_400;
 
     internal static (int? K, int? N) ParsePartition(string? text, int? autoCount = null, Func<string, string?>? environment = null)
     {

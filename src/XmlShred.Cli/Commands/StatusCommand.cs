@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Data.Common;
 using XmlShred.Cli.Progress;
 using XmlShred.Fleet;
-using XmlShred.Pipeline;
 
 namespace XmlShred.Cli.Commands;
 

@@ -63,7 +63,7 @@ public static class XmlFileDecoder
     }
 
     private static string TooLarge(long length, long maxBytes) =>
-        $"document is larger than the limit of {maxBytes:N0} bytes (--max-document-bytes): {length:N0} bytes";
+        $"document is larger than the limit of {maxBytes:N0} bytes (XmlLimits.MaxDocumentBytes): {length:N0} bytes";
 
     /// <inheritdoc cref="ReadFile"/>
     public static async Task<(string? Text, string? Problem)> ReadFileAsync(string path, long maxBytes, CancellationToken cancellationToken)

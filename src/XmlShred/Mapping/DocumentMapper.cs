@@ -8,12 +8,13 @@ namespace XmlShred.Mapping;
 /// The mapping engine: a pure function of (XML, contract) → rows (OUTPUT-1). Holds no per-document state, so one
 /// instance serves any number of threads at once. Bad documents are rejected with a reason, never thrown.
 /// </summary>
-public sealed class DocumentMapper : IApplicationMapper
+public sealed class DocumentMapper
 {
     public DocumentMapper(CompiledContract contract, MappingOptions? options = null)
     {
         Contract = contract;
         Options = options ?? MappingOptions.Default;
+        Options.Limits.Validate();
         _contextNames = ContextNames.ForApplication(contract);
         _contactContextNames = ContextNames.ForContacts(contract);
         ReadPlan = CreateReadPlan(contract, _contextNames);
@@ -50,7 +51,7 @@ public sealed class DocumentMapper : IApplicationMapper
         if (System.Diagnostics.Stopwatch.GetElapsedTime(started) <= limits.TimeBudget) return result;
         var naming = result.AppId is { } id ? $"app_id {id}: " : "";
         return MappingResult.Rejected(result.AppId, "mapping",
-            $"{naming}reading and mapping the document took longer than the limit of {limits.TimeBudget.TotalSeconds:0.###} s (--document-time-budget)", result.Warnings);
+            $"{naming}reading and mapping the document took longer than the limit of {limits.TimeBudget.TotalSeconds:0.###} s (XmlLimits.TimeBudget)", result.Warnings);
     }
 
     /// <summary>Maps a document that is already parsed (the product-line selector parses once for all contracts).</summary>

@@ -7,7 +7,7 @@ namespace XmlShred.Mapping;
 /// <c>--product-line auto</c>: picks, per document, the contract whose application element the document has under
 /// <c>/Provenir/Request/CustData</c>. The document is parsed once; a document that fits no contract is rejected.
 /// </summary>
-public sealed class ProductLineMapper : IApplicationMapper
+public sealed class ProductLineMapper
 {
     private readonly List<DocumentMapper> _mappers;
     private readonly MappingOptions _options;

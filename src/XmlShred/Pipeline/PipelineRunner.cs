@@ -8,13 +8,17 @@ namespace XmlShred.Pipeline;
 /// <summary>Runs one pipeline (queued or sequential) to completion, stop or abort, and summarises it.</summary>
 public static class PipelineRunner
 {
-    /// <param name="map">The mapping function, normally <see cref="DocumentMapper.Map"/>; thread-safe, never throws for bad documents.</param>
+    /// <param name="map">
+    /// The pipeline's one mapper seam: <see cref="DocumentMapper.Map"/> or <see cref="ProductLineMapper.Map"/>, or any
+    /// function like them. Called from several workers at once, so it must be thread-safe; it never throws for a bad
+    /// document (it returns a rejected <see cref="MappingResult"/>).
+    /// </param>
     /// <param name="notify">Told of fleet events worth a line on the console (a lease lost to another instance).</param>
     /// <param name="onRetry">Told of every transient database fault, recovery and give-up (for the log); also counted in <paramref name="metrics"/>.</param>
     /// <exception cref="OperationCanceledException">The run was aborted (second Ctrl+C); the open batch was rolled back.</exception>
     /// <remarks>
     /// A database outage longer than <see cref="RunOptions.Retry"/> does not throw: the summary says what was
-    /// committed and carries the reason in <see cref="RunSummary.StoppedBy"/> (exit code 1).
+    /// committed and carries the reason in <see cref="RunSummary.StoppedBy"/> (<see cref="RunOutcome.StoppedByOutage"/>).
     /// </remarks>
     public static async Task<RunSummary> RunAsync(ITargetDatabase database, CompiledContract contract, Func<string, MappingResult> map, RunOptions options,
         PipelineMetrics metrics, CancellationToken stop, CancellationToken abort, Action<RetryEvent>? onRetry = null, Action<string>? notify = null)

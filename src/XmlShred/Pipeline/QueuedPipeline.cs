@@ -32,20 +32,8 @@ internal sealed class QueuedPipeline
         _metrics = metrics;
     }
 
-    /// <summary>
-    /// Workers map synchronously, so each holds a pool thread for its whole life. With the default minimum (one
-    /// thread per core) the reader and the writer would wait for the pool's slow thread injection: the work queue
-    /// ran dry while both cores mapped. Reserve enough threads up front.
-    /// </summary>
-    private static void EnsureThreads(int needed)
-    {
-        ThreadPool.GetMinThreads(out var workerThreads, out var ioThreads);
-        if (workerThreads < needed) ThreadPool.SetMinThreads(needed, ioThreads);
-    }
-
     public async Task RunAsync(FailureTally failures, CancellationToken stop, CancellationToken abort)
     {
-        EnsureThreads(_options.Workers + 4);
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(abort);
         var work = Channel.CreateBounded<SourceDocument>(new BoundedChannelOptions(_options.WorkQueueSize)
         {

@@ -40,7 +40,7 @@ public sealed record RunOptions
 
     public const long DefaultMemoryBudget = 48L * 1024 * 1024;
     /// <summary>How long one database outage (transient faults: lost connection, restart, deadlock, busy) is retried
-    /// before the run stops with exit 1; <see cref="RetryTimeBudget.Disabled"/> stops at the first fault.</summary>
+    /// before the run stops (<see cref="RunOutcome.StoppedByOutage"/>); <see cref="RetryTimeBudget.Disabled"/> stops at the first fault.</summary>
     public RetryTimeBudget Retry { get; init; } = RetryTimeBudget.Default;
     /// <summary>Claiming: lease length, heartbeat, chunk size. Every run claims chunks, so any number of instances can share a database.</summary>
     public Fleet.FleetOptions Fleet { get; init; } = new();
@@ -55,21 +55,27 @@ public sealed record RunOptions
     /// <summary>Where the pipeline's events go (batch splits, isolated applications; see <see cref="Diagnostics.LogEvents"/>).</summary>
     public ILogger Logger { get; init; } = NullLogger.Instance;
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid knob.</summary>
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting (a host maps settings to its own flags).</summary>
     public void Validate()
     {
-        if (Workers < 1) throw new ArgumentException("--workers must be at least 1");
-        if (BatchSize < 1) throw new ArgumentException("--batch-size must be at least 1");
-        if (PageSize < 1) throw new ArgumentException("--page-size must be at least 1");
-        if (QueueSize < 1) throw new ArgumentException("--queue-size must be at least 1");
-        if (MemoryBudget < 1) throw new ArgumentException("--memory-budget must be at least 1 byte");
-        if (Retry.Budget < TimeSpan.Zero) throw new ArgumentException("--retry-seconds must not be negative");
-        if (WorkQueueSize < 1) throw new ArgumentException("work queue size must be at least 1");
+        if (Workers < 1) throw OutOfRange(nameof(Workers), Workers, "must be at least 1");
+        if (BatchSize < 1) throw OutOfRange(nameof(BatchSize), BatchSize, "must be at least 1");
+        if (PageSize < 1) throw OutOfRange(nameof(PageSize), PageSize, "must be at least 1");
+        if (QueueSize < 1) throw OutOfRange(nameof(QueueSize), QueueSize, "must be at least 1");
+        if (WorkQueueSize < 1) throw OutOfRange(nameof(WorkQueueSize), WorkQueueSize, "must be at least 1");
+        if (MemoryBudget < 1) throw OutOfRange(nameof(MemoryBudget), MemoryBudget, "must be at least 1 byte");
+        if (Retry.Budget < TimeSpan.Zero) throw OutOfRange("Retry.Budget", Retry.Budget, "must not be negative");
         Fleet.Validate();
         var s = Selection;
-        if (s.Limit is < 1) throw new ArgumentException("--limit must be at least 1");
-        if (s.AppIdStart is { } a && s.AppIdEnd is { } b && a > b) throw new ArgumentException("--app-id-start must not exceed --app-id-end");
-        if ((s.PartitionCount is null) != (s.PartitionIndex is null)) throw new ArgumentException("a partition needs both k and n (k/n)");
-        if (s.PartitionCount is { } n && (n < 1 || s.PartitionIndex < 0 || s.PartitionIndex >= n)) throw new ArgumentException("--partition k/n needs n ≥ 1 and 0 ≤ k < n");
+        if (s.Limit is < 1) throw OutOfRange("Selection.Limit", s.Limit, "must be at least 1");
+        if (s.AppIdStart is { } a && s.AppIdEnd is { } b && a > b)
+            throw new ArgumentException($"{nameof(RunOptions)}.Selection.AppIdStart ({a}) must not exceed Selection.AppIdEnd ({b})", nameof(Selection));
+        if ((s.PartitionCount is null) != (s.PartitionIndex is null))
+            throw new ArgumentException($"{nameof(RunOptions)}.Selection needs both PartitionIndex and PartitionCount, or neither", nameof(Selection));
+        if (s.PartitionCount is { } n && (n < 1 || s.PartitionIndex < 0 || s.PartitionIndex >= n))
+            throw new ArgumentException($"{nameof(RunOptions)}.Selection.PartitionIndex must be from 0 to PartitionCount - 1, with PartitionCount at least 1", nameof(Selection));
     }
+
+    private static ArgumentOutOfRangeException OutOfRange(string setting, object? value, string rule) =>
+        new(setting, value, $"{nameof(RunOptions)}.{setting} {rule}");
 }

@@ -2,7 +2,7 @@ using XmlShred.Storage;
 
 namespace XmlShred.Pipeline;
 
-/// <summary>The outcome of one run, as printed and as turned into the exit code.</summary>
+/// <summary>What one run did, as printed and reported; <see cref="Outcome"/> says how it ended.</summary>
 public sealed record RunSummary
 {
     public required string RunId { get; init; }
@@ -32,6 +32,9 @@ public sealed record RunSummary
     public long Processed => Succeeded + Failed;
     public double AppsPerSecond => Processed / Math.Max(Elapsed.TotalSeconds, 1e-9);
 
-    /// <summary>1 stopped by an outage; 130 interrupted; 3 completed with failed applications; 0 all succeeded.</summary>
-    public int ExitCode => StoppedBy is not null ? ExitCodes.UnexpectedError : Interrupted ? ExitCodes.Interrupted : Failed > 0 ? ExitCodes.SomeApplicationsFailed : ExitCodes.Success;
+    /// <summary>An outage stop outranks an interruption, which outranks failed applications.</summary>
+    public RunOutcome Outcome => StoppedBy is not null ? RunOutcome.StoppedByOutage
+        : Interrupted ? RunOutcome.Interrupted
+        : Failed > 0 ? RunOutcome.SomeApplicationsFailed
+        : RunOutcome.AllSucceeded;
 }

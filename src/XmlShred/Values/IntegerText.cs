@@ -39,55 +39,19 @@ public static class IntegerText
     public static bool TryParsePlain(ReadOnlySpan<char> text, out long value)
     {
         value = 0;
-        var s = text.Trim();
-        var pos = 0;
-        var negative = false;
-        if (pos < s.Length && (s[pos] == '+' || s[pos] == '-'))
-        {
-            negative = s[pos] == '-';
-            pos++;
-        }
+        if (!PlainNumber.TryScan(text, allowGrouping: true, out var parts)) return false;
 
         ulong magnitude = 0;
-        var integerDigits = 0;
-        while (pos < s.Length)
+        foreach (var c in parts.Integer)
         {
-            var c = s[pos];
-            if (char.IsAsciiDigit(c))
-            {
-                if (magnitude > MagnitudeLimit / 10) return false;
-                magnitude = magnitude * 10 + (ulong)(c - '0');
-                if (magnitude > MagnitudeLimit) return false;
-                integerDigits++;
-                pos++;
-            }
-            else if (c == ',' && integerDigits > 0 && pos + 1 < s.Length && char.IsAsciiDigit(s[pos + 1]))
-            {
-                pos++;
-            }
-            else
-            {
-                break;
-            }
+            if (c == ',') continue;
+            if (magnitude > MagnitudeLimit / 10) return false;
+            magnitude = magnitude * 10 + (ulong)(c - '0');
+            if (magnitude > MagnitudeLimit) return false;
         }
-
-        var fractionDigits = 0;
-        var roundsUp = false;
-        if (pos < s.Length && s[pos] == '.')
-        {
-            pos++;
-            while (pos < s.Length && char.IsAsciiDigit(s[pos]))
-            {
-                // Half away from zero only depends on the first fraction digit: x.5… and above round outward.
-                if (fractionDigits == 0) roundsUp = s[pos] >= '5';
-                fractionDigits++;
-                pos++;
-            }
-        }
-        if (pos != s.Length || integerDigits + fractionDigits == 0) return false;
-
-        if (roundsUp) magnitude++;
-        if (negative)
+        // Half away from zero only depends on the first fraction digit: x.5… and above round outward.
+        if (!parts.Fraction.IsEmpty && parts.Fraction[0] >= '5') magnitude++;
+        if (parts.Negative)
         {
             if (magnitude > MagnitudeLimit) return false;
             value = magnitude == MagnitudeLimit ? long.MinValue : -(long)magnitude;

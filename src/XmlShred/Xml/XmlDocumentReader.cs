@@ -43,7 +43,7 @@ public static class XmlDocumentReader
         // Two bytes per char is an upper bound of the UTF-8 size; cheap and safe for the limit check.
         if ((long)text.Length * 2 > limits.MaxDocumentBytes && System.Text.Encoding.UTF8.GetByteCount(text) > limits.MaxDocumentBytes)
         {
-            error = new XmlReadError("validation", $"document is larger than the limit of {limits.MaxDocumentBytes:N0} bytes (--max-document-bytes)");
+            error = new XmlReadError("validation", $"document is larger than the limit of {limits.MaxDocumentBytes:N0} bytes (XmlLimits.MaxDocumentBytes)");
             return null;
         }
         var (start, length) = XmlCleaner.Clean(text);
@@ -178,19 +178,19 @@ public static class XmlDocumentReader
     {
         var limits = state.Limits;
         if (depth > limits.MaxDepth)
-            throw new XmlLimitException($"{state.Naming}document nests elements deeper than the limit of {limits.MaxDepth:N0} levels (--max-depth) at <{reader.Name}>");
+            throw new XmlLimitException($"{state.Naming}document nests elements deeper than the limit of {limits.MaxDepth:N0} levels (XmlLimits.MaxDepth) at <{reader.Name}>");
         var count = ++state.Elements;
         if (count > limits.MaxElements)
-            throw new XmlLimitException($"{state.Naming}document has more than the limit of {limits.MaxElements:N0} elements (--max-elements)");
+            throw new XmlLimitException($"{state.Naming}document has more than the limit of {limits.MaxElements:N0} elements (XmlLimits.MaxElements)");
         if (reader.AttributeCount > limits.MaxAttributes)
-            throw new XmlLimitException($"{state.Naming}element <{reader.Name}> has {reader.AttributeCount:N0} attributes, more than the limit of {limits.MaxAttributes:N0} (--max-attributes)");
+            throw new XmlLimitException($"{state.Naming}element <{reader.Name}> has {reader.AttributeCount:N0} attributes, more than the limit of {limits.MaxAttributes:N0} (XmlLimits.MaxAttributes)");
         if (count % ClockCheckInterval == 0) CheckClock(state);
     }
 
     private static void CheckClock(ReadState state)
     {
         if (Stopwatch.GetElapsedTime(state.Started) > state.Limits.TimeBudget)
-            throw new XmlLimitException($"{state.Naming}reading the document took longer than the limit of {state.Limits.TimeBudget.TotalSeconds:0.###} s (--document-time-budget)");
+            throw new XmlLimitException($"{state.Naming}reading the document took longer than the limit of {state.Limits.TimeBudget.TotalSeconds:0.###} s (XmlLimits.TimeBudget)");
     }
 
     /// <summary>Request/@ID as a number, only so that a document failing later can be named; the mapper validates it properly.</summary>
@@ -231,7 +231,7 @@ public static class XmlDocumentReader
             if (reader.Prefix == "xmlns" || (reader.Prefix.Length == 0 && reader.LocalName == "xmlns")) continue;
             var value = reader.Value;
             if (value.Length > state.Limits.MaxAttributeLength)
-                throw new XmlLimitException($"{state.Naming}attribute {reader.Name} is {value.Length:N0} characters long, more than the limit of {state.Limits.MaxAttributeLength:N0} (--max-attribute-length)");
+                throw new XmlLimitException($"{state.Naming}attribute {reader.Name} is {value.Length:N0} characters long, more than the limit of {state.Limits.MaxAttributeLength:N0} (XmlLimits.MaxAttributeLength)");
             names.Add(reader.LocalName);
             values.Add(value.Trim());
         }

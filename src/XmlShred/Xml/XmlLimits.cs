@@ -19,35 +19,38 @@ public sealed record XmlLimits
 
     public static XmlLimits Default { get; } = new();
 
-    /// <summary>Documents larger than this (UTF-8 bytes) are rejected unparsed. Option <c>--max-document-bytes</c>.</summary>
+    /// <summary>Documents larger than this (UTF-8 bytes) are rejected unparsed.</summary>
     public long MaxDocumentBytes { get; init; } = DefaultMaxDocumentBytes;
 
-    /// <summary>Deepest element nesting (the root is level 1). Option <c>--max-depth</c>.</summary>
+    /// <summary>Deepest element nesting (the root is level 1).</summary>
     public int MaxDepth { get; init; } = DefaultMaxDepth;
 
-    /// <summary>Most elements in one document. Option <c>--max-elements</c>.</summary>
+    /// <summary>Most elements in one document.</summary>
     public int MaxElements { get; init; } = DefaultMaxElements;
 
-    /// <summary>Most attributes on one element. Option <c>--max-attributes</c>.</summary>
+    /// <summary>Most attributes on one element.</summary>
     public int MaxAttributes { get; init; } = DefaultMaxAttributes;
 
-    /// <summary>Longest attribute value, in characters. Option <c>--max-attribute-length</c>.</summary>
+    /// <summary>Longest attribute value, in characters.</summary>
     public int MaxAttributeLength { get; init; } = DefaultMaxAttributeLength;
 
-    /// <summary>Wall-clock time one document may take to read and map. Option <c>--document-time-budget</c> (seconds).</summary>
+    /// <summary>Wall-clock time one document may take to read and map.</summary>
     public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(DefaultTimeBudgetSeconds);
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming the first limit out of range (every limit must be positive).</summary>
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first limit out of range (every limit must be positive).</summary>
     public void Validate()
     {
-        if (MaxDocumentBytes < 1) throw new ArgumentException($"--max-document-bytes must be at least 1 (got {MaxDocumentBytes.ToString(CultureInfo.InvariantCulture)})");
-        if (MaxDepth < 1) throw new ArgumentException($"--max-depth must be at least 1 (got {MaxDepth.ToString(CultureInfo.InvariantCulture)})");
-        if (MaxElements < 1) throw new ArgumentException($"--max-elements must be at least 1 (got {MaxElements.ToString(CultureInfo.InvariantCulture)})");
-        if (MaxAttributes < 1) throw new ArgumentException($"--max-attributes must be at least 1 (got {MaxAttributes.ToString(CultureInfo.InvariantCulture)})");
-        if (MaxAttributeLength < 1) throw new ArgumentException($"--max-attribute-length must be at least 1 (got {MaxAttributeLength.ToString(CultureInfo.InvariantCulture)})");
-        if (TimeBudget <= TimeSpan.Zero) throw new ArgumentException($"--document-time-budget must be a positive number of seconds (got {TimeBudget.TotalSeconds.ToString(CultureInfo.InvariantCulture)})");
+        if (MaxDocumentBytes < 1) throw OutOfRange(nameof(MaxDocumentBytes), MaxDocumentBytes);
+        if (MaxDepth < 1) throw OutOfRange(nameof(MaxDepth), MaxDepth);
+        if (MaxElements < 1) throw OutOfRange(nameof(MaxElements), MaxElements);
+        if (MaxAttributes < 1) throw OutOfRange(nameof(MaxAttributes), MaxAttributes);
+        if (MaxAttributeLength < 1) throw OutOfRange(nameof(MaxAttributeLength), MaxAttributeLength);
+        if (TimeBudget <= TimeSpan.Zero) throw OutOfRange(nameof(TimeBudget), TimeBudget);
     }
+
+    private static ArgumentOutOfRangeException OutOfRange(string limit, object value) =>
+        new(limit, value, string.Create(CultureInfo.InvariantCulture, $"{nameof(XmlLimits)}.{limit} must be positive"));
 }
 
-/// <summary>A document broke one of the <see cref="XmlLimits"/>; <see cref="Exception.Message"/> names the limit and its option.</summary>
+/// <summary>A document broke one of the <see cref="XmlLimits"/>; <see cref="Exception.Message"/> names the limit (its <see cref="XmlLimits"/> property).</summary>
 public sealed class XmlLimitException(string message) : Exception(message);

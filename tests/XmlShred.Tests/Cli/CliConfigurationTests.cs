@@ -1,3 +1,4 @@
+using XmlShred.Cli.Commands;
 using XmlShred.Cli;
 using XmlShred.Pipeline;
 using XmlShred.Tests.Pipeline;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using XmlShred.Cli.Commands;
 using XmlShred.Cli;
 using XmlShred.Pipeline;
 using XmlShred.Tests.Pipeline;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using XmlShred.Cli.Commands;
 using XmlShred.Pipeline;
 using XmlShred.Tests.Pipeline;
 

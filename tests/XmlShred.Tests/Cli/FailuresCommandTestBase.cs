@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using XmlShred.Cli.Commands;
 using XmlShred.Pipeline;
 using XmlShred.Tests.Pipeline;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using XmlShred.Cli.Commands;
 using XmlShred.Pipeline;
 
 namespace XmlShred.Tests.Deploy;

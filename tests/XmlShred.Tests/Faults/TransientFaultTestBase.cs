@@ -64,7 +64,7 @@ public abstract class TransientFaultTestBase
 
         var summary = await RunAsync(faulty, new RunOptions { Mode = mode, Workers = 2, BatchSize = 16, Retry = s_quickRetry }, events);
 
-        Assert.Equal((60, 0, ExitCodes.Success), (summary.Succeeded, summary.Failed, summary.ExitCode));
+        Assert.Equal((60, 0, RunOutcome.AllSucceeded), (summary.Succeeded, summary.Failed, summary.Outcome));
         Assert.Equal(3, faulty.InjectedFaults);
         Assert.Equal(3, summary.Retries);
         Assert.Null(summary.StoppedBy);
@@ -81,7 +81,7 @@ public abstract class TransientFaultTestBase
 
         var summary = await RunAsync(faulty, new RunOptions { Workers = 2, BatchSize = 10, Retry = s_quickRetry });
 
-        Assert.Equal((50, 0, ExitCodes.Success), (summary.Succeeded, summary.Failed, summary.ExitCode));
+        Assert.Equal((50, 0, RunOutcome.AllSucceeded), (summary.Succeeded, summary.Failed, summary.Outcome));
         Assert.Equal(2, summary.Retries);
         // The lookup left the committed applications out of the resend, so they count as this run's successes; the
         // exactly-once gate alone would also have written nothing twice, but counted them "done elsewhere".
@@ -99,7 +99,7 @@ public abstract class TransientFaultTestBase
 
         var summary = await RunAsync(faulty, new RunOptions { Workers = 2, BatchSize = 40, QueueSize = 40, Retry = s_quickRetry });
 
-        Assert.Equal((39, 1, ExitCodes.SomeApplicationsFailed), (summary.Succeeded, summary.Failed, summary.ExitCode));
+        Assert.Equal((39, 1, RunOutcome.SomeApplicationsFailed), (summary.Succeeded, summary.Failed, summary.Outcome));
         Assert.Equal(1, summary.Retries);
         Assert.Equal([[7L, "constraint_violation"]], await db.QueryAsync("SELECT app_id, stage FROM processing_log WHERE status = 'failed'"));
         Assert.Equal(39, await db.ScalarAsync("SELECT COUNT(*) FROM app_base"));
@@ -148,7 +148,7 @@ public abstract class TransientFaultTestBase
 
         var summary = await RunAsync(faulty, new RunOptions { Workers = 2, BatchSize = 20, QueueSize = 20, Retry = budget }, events);
 
-        Assert.Equal(ExitCodes.UnexpectedError, summary.ExitCode);
+        Assert.Equal(RunOutcome.StoppedByOutage, summary.Outcome);
         Assert.NotNull(summary.StoppedBy);
         Assert.Contains("stayed unavailable", summary.StoppedBy);
         Assert.True(summary.Retries >= 2, $"{summary.Retries} retries in a 1 s budget with 10-100 ms backoff");
@@ -173,7 +173,7 @@ public abstract class TransientFaultTestBase
 
         var summary = await RunAsync(faulty, new RunOptions { Workers = 1, BatchSize = 50, Retry = RetryTimeBudget.Disabled });
 
-        Assert.Equal((0, ExitCodes.UnexpectedError), (summary.Succeeded, summary.ExitCode));
+        Assert.Equal((0, RunOutcome.StoppedByOutage), (summary.Succeeded, summary.Outcome));
         Assert.Equal(0, summary.Retries);
         Assert.Equal(0, await db.ScalarAsync("SELECT COUNT(*) FROM processing_log"));
     }

@@ -1,3 +1,4 @@
+using XmlShred.Cli.Commands;
 using XmlShred.Fleet;
 using XmlShred.Pipeline;
 using XmlShred.Storage;
@@ -48,7 +49,7 @@ public abstract class FollowTestBase
         var summary = await run.WaitAsync(TimeSpan.FromMinutes(1), Ct);
 
         Assert.Equal((30L, 0L, true), (summary.Succeeded, summary.Failed, summary.Interrupted));
-        Assert.Equal(ExitCodes.Interrupted, summary.ExitCode);
+        Assert.Equal(RunOutcome.Interrupted, summary.Outcome);
         Assert.Equal(30, await db.ScalarAsync("SELECT COUNT(DISTINCT app_id) FROM processing_log"));
         Assert.Equal(30, await db.ScalarAsync("SELECT COUNT(*) FROM app_base"));
         Assert.Equal(0, await db.ScalarAsync("SELECT COUNT(*) FROM xmlshred_chunk WHERE state = 'claimed'")); // nothing left held

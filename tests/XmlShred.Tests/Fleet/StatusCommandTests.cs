@@ -1,4 +1,5 @@
 using System.Text.Json;
+using XmlShred.Cli.Commands;
 using XmlShred.Fleet;
 using XmlShred.Pipeline;
 using XmlShred.Storage;

@@ -1,3 +1,4 @@
+using XmlShred.Cli.Commands;
 using XmlShred.Pipeline;
 using XmlShred.Tests.Cli;
 using XmlShred.Tests.Pipeline;
@@ -59,12 +60,29 @@ public class CliEdgeCaseTests
     [InlineData("--max-attribute-length", "0")]
     [InlineData("--document-time-budget", "0")]
     [InlineData("--document-time-budget", "NaN")]
-    public void Map_LimitOutOfRange_IsAOneLineUsageErrorNamingTheOption(string option, string value)
+    public void Map_LimitOutOfRange_IsAUsageErrorNamingTheOption(string option, string value)
     {
         var (exit, _, error) = CliRunner.Run("map", "-c", ExampleFiles.ContractPath, option, value, ExampleFiles.ContractPath);
         Assert.Equal(ExitCodes.UsageError, exit);
-        Assert.Single(error.Trim().Split('\n'));
-        Assert.Contains(option, error);
+        Assert.StartsWith($"error: {option} must be", error.Trim());
+        Assert.DoesNotContain(" at ", error);
+    }
+
+    [Theory]
+    [InlineData("--workers", "0", "error: --workers must be more than 0 (got 0)")]
+    [InlineData("--batch-size", "-3", "error: --batch-size must be more than 0 (got -3)")]
+    [InlineData("--page-size", "0", "error: --page-size must be more than 0 (got 0)")]
+    [InlineData("--queue-size", "0", "error: --queue-size must be more than 0 (got 0)")]
+    [InlineData("--limit", "0", "error: --limit must be more than 0 (got 0)")]
+    [InlineData("--retry-seconds", "-1", "error: --retry-seconds must be 0 or more (got -1)")]
+    [InlineData("--app-id-start", "9", "error: --app-id-start 9 must not exceed --app-id-end 5")]
+    public void Run_BadNumber_IsAUsageErrorNamingTheFlagBeforeAnythingOpens(string option, string value, string expected)
+    {
+        var db = Path.Combine(Path.GetTempPath(), $"xmlshred-never-{Guid.NewGuid():N}.db");
+        var (exit, _, error) = CliRunner.Run("run", "--db", db, "-c", ExampleFiles.ContractPath, "--app-id-end", "5", option, value);
+        Assert.Equal(ExitCodes.UsageError, exit);
+        Assert.Equal(expected, error.Trim().Split('\n')[0]);
+        Assert.False(File.Exists(db), "nothing was opened");
     }
 
     [Fact]
@@ -84,7 +102,7 @@ public class CliEdgeCaseTests
         var log = (await db.QueryAsync("SELECT app_id, status, failure_reason FROM processing_log ORDER BY app_id")).Select(r => ((long)r[0]!, (string)r[1]!, r[2] as string)).ToList();
         Assert.Equal((11L, "success", (string?)null), log[0]);
         Assert.Equal((12L, "failed"), (log[1].Item1, log[1].Item2));
-        Assert.Contains("app_id 12: document nests elements deeper than the limit of 6 levels (--max-depth)", log[1].Item3);
+        Assert.Contains("app_id 12: document nests elements deeper than the limit of 6 levels (XmlLimits.MaxDepth)", log[1].Item3);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using XmlShred.Xml;
 
 namespace XmlShred.Tests.Hostile;
 
-/// <summary>Each per-document limit: just under it maps, just over it fails with a reason naming the limit, its option and the application.</summary>
+/// <summary>Each per-document limit: just under it maps, just over it fails with a reason naming the limit (its XmlLimits setting) and the application.</summary>
 public class DocumentLimitTests
 {
     private static MappingResult Map(string xml, XmlLimits limits) =>
@@ -29,7 +29,7 @@ public class DocumentLimitTests
         // Provenir/Request/CustData/application/contact: 5 levels; two more inside the application make 6.
         var xml = HostileCorpus.Document(7, inner: "<a><b/></a>");
         AssertMaps(xml, new XmlLimits { MaxDepth = 6 });
-        AssertFails(xml, new XmlLimits { MaxDepth = 5 }, "app_id 7: document nests elements deeper than the limit of 5 levels (--max-depth) at <b>");
+        AssertFails(xml, new XmlLimits { MaxDepth = 5 }, "app_id 7: document nests elements deeper than the limit of 5 levels (XmlLimits.MaxDepth) at <b>");
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class DocumentLimitTests
     {
         var xml = HostileCorpus.Document(7, inner: "<e/><e/><e/>"); // 5 + 3 elements
         AssertMaps(xml, new XmlLimits { MaxElements = 8 });
-        AssertFails(xml, new XmlLimits { MaxElements = 7 }, "app_id 7: document has more than the limit of 7 elements (--max-elements)");
+        AssertFails(xml, new XmlLimits { MaxElements = 7 }, "app_id 7: document has more than the limit of 7 elements (XmlLimits.MaxElements)");
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class DocumentLimitTests
     {
         var xml = HostileCorpus.Document(7, inner: "<z a=\"1\" b=\"2\" c=\"3\" d=\"4\" e=\"5\" f=\"6\" g=\"7\" h=\"8\"/>"); // the contact has 7
         AssertMaps(xml, new XmlLimits { MaxAttributes = 8 });
-        AssertFails(xml, new XmlLimits { MaxAttributes = 7 }, "element <z> has 8 attributes, more than the limit of 7 (--max-attributes)");
+        AssertFails(xml, new XmlLimits { MaxAttributes = 7 }, "element <z> has 8 attributes, more than the limit of 7 (XmlLimits.MaxAttributes)");
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class DocumentLimitTests
     {
         var xml = HostileCorpus.Document(7, token: new string('t', 40));
         AssertMaps(xml, new XmlLimits { MaxAttributeLength = 40 });
-        AssertFails(xml, new XmlLimits { MaxAttributeLength = 39 }, "app_id 7: attribute device_token is 40 characters long, more than the limit of 39 (--max-attribute-length)");
+        AssertFails(xml, new XmlLimits { MaxAttributeLength = 39 }, "app_id 7: attribute device_token is 40 characters long, more than the limit of 39 (XmlLimits.MaxAttributeLength)");
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public class DocumentLimitTests
         AssertMaps(xml, new XmlLimits { MaxDocumentBytes = bytes });
         var result = Map(xml, new XmlLimits { MaxDocumentBytes = bytes - 1 });
         Assert.Equal(MappingOutcome.Rejected, result.Outcome);
-        Assert.Contains($"document is larger than the limit of {bytes - 1:N0} bytes (--max-document-bytes)", result.Reason);
+        Assert.Contains($"document is larger than the limit of {bytes - 1:N0} bytes (XmlLimits.MaxDocumentBytes)", result.Reason);
     }
 
     [Fact]
@@ -73,16 +73,25 @@ public class DocumentLimitTests
         // A budget no real clock can meet: the check after the first 1,024 elements already finds it spent.
         var xml = HostileCorpus.Document(7, inner: string.Concat(Enumerable.Repeat("<e/>", 3000)));
         AssertMaps(xml, new XmlLimits { TimeBudget = TimeSpan.FromMinutes(5) });
-        AssertFails(xml, new XmlLimits { TimeBudget = TimeSpan.FromTicks(1) }, "(--document-time-budget)");
+        AssertFails(xml, new XmlLimits { TimeBudget = TimeSpan.FromTicks(1) }, "(XmlLimits.TimeBudget)");
     }
 
     [Fact]
-    public void EveryLimit_MustBePositive()
+    public void EveryLimit_MustBePositive_AndTheErrorNamesTheSettingNotACommandLineFlag()
     {
-        Assert.Contains("--max-depth", Assert.Throws<ArgumentException>(() => new XmlLimits { MaxDepth = 0 }.Validate()).Message);
-        Assert.Contains("--max-document-bytes", Assert.Throws<ArgumentException>(() => new XmlLimits { MaxDocumentBytes = -1 }.Validate()).Message);
-        Assert.Contains("--document-time-budget", Assert.Throws<ArgumentException>(() => new XmlLimits { TimeBudget = TimeSpan.Zero }.Validate()).Message);
+        AssertNamesSetting("MaxDepth", () => new XmlLimits { MaxDepth = 0 }.Validate());
+        AssertNamesSetting("MaxDocumentBytes", () => new XmlLimits { MaxDocumentBytes = -1 }.Validate());
+        AssertNamesSetting("TimeBudget", () => new XmlLimits { TimeBudget = TimeSpan.Zero }.Validate());
+        AssertNamesSetting("MaxElements", () => _ = new DocumentMapper(HostileCorpusTests.Contract, new MappingOptions { Limits = new XmlLimits { MaxElements = 0 } }));
         new XmlLimits().Validate();
+
+        static void AssertNamesSetting(string setting, Action validate)
+        {
+            var error = Assert.Throws<ArgumentOutOfRangeException>(validate);
+            Assert.Equal(setting, error.ParamName);
+            Assert.Contains($"XmlLimits.{setting} must be positive", error.Message);
+            Assert.DoesNotContain("--", error.Message);
+        }
     }
 
     [Fact]

@@ -74,18 +74,18 @@ public static class HostileCorpus
         Ok("leading control characters and BOM are cleaned", id => Concat([0x01, 0x02, 0x20], Utf8(Document(id))));
 
         // Nesting, counts and sizes: each over a limit fails alone and names the limit and the application.
-        Bad("100,000 levels deep", id => Utf8(Document(id, inner: Repeat("<a>", 100_000) + Repeat("</a>", 100_000))), $"app_id {next}: document nests elements deeper than the limit of 256 levels (--max-depth)");
+        Bad("100,000 levels deep", id => Utf8(Document(id, inner: Repeat("<a>", 100_000) + Repeat("</a>", 100_000))), $"app_id {next}: document nests elements deeper than the limit of 256 levels (XmlLimits.MaxDepth)");
         // The application element is level 4.
-        Bad("257 levels deep", id => Utf8(Document(id, inner: Repeat("<a>", 253) + Repeat("</a>", 253))), "(--max-depth)");
+        Bad("257 levels deep", id => Utf8(Document(id, inner: Repeat("<a>", 253) + Repeat("</a>", 253))), "(XmlLimits.MaxDepth)");
         Ok("256 levels deep", id => Utf8(Document(id, inner: Repeat("<a>", 252) + Repeat("</a>", 252))));
         Ok("200 levels deep inside a contact", id => Utf8(Document(id).Replace("paperless_ind=\"Y\"/>", "paperless_ind=\"Y\">" + Repeat("<x>", 200) + Repeat("</x>", 200) + "</contact>", StringComparison.Ordinal)));
-        Bad("20,000 attributes on one element", id => Utf8(Document(id, inner: "<z " + string.Join(' ', Enumerable.Range(0, 20_000).Select(i => $"a{i}=\"{i}\"")) + "/>")), "(--max-attributes)");
+        Bad("20,000 attributes on one element", id => Utf8(Document(id, inner: "<z " + string.Join(' ', Enumerable.Range(0, 20_000).Select(i => $"a{i}=\"{i}\"")) + "/>")), "(XmlLimits.MaxAttributes)");
         Ok("5,000 attributes on one element", id => Utf8(Document(id, inner: "<z " + string.Join(' ', Enumerable.Range(0, 5_000).Select(i => $"a{i}=\"{i}\"")) + "/>")));
-        Bad("2 MB attribute the contract reads", id => Utf8(Document(id, token: new string('t', 2 * 1024 * 1024))), "(--max-attribute-length)");
-        Bad("1,100,000 elements", id => Utf8(Document(id, inner: Repeat("<e/>", 1_100_000))), "(--max-elements)");
+        Bad("2 MB attribute the contract reads", id => Utf8(Document(id, token: new string('t', 2 * 1024 * 1024))), "(XmlLimits.MaxAttributeLength)");
+        Bad("1,100,000 elements", id => Utf8(Document(id, inner: Repeat("<e/>", 1_100_000))), "(XmlLimits.MaxElements)");
         Ok("50,000 distinct element names", id => Utf8(Document(id, inner: string.Concat(Enumerable.Range(0, 50_000).Select(i => $"<n{i}/>")))));
         Ok("100,000-character element name", id => Utf8(Document(id, inner: $"<{new string('q', 100_000)}/>")));
-        Bad("larger than --max-document-bytes", id => Utf8(Document(id, inner: "<pad v=\"" + new string('p', 65 * 1024 * 1024) + "\"/>")), "(--max-document-bytes)");
+        Bad("larger than --max-document-bytes", id => Utf8(Document(id, inner: "<pad v=\"" + new string('p', 65 * 1024 * 1024) + "\"/>")), "(XmlLimits.MaxDocumentBytes)");
 
         // DTDs and entities: refused outright, nothing is expanded or fetched.
         Bad("billion laughs", id => Utf8("<!DOCTYPE Provenir [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>" + Document(id, "&c;")), "DOCTYPE declarations are refused");

@@ -1,3 +1,4 @@
+using XmlShred.Cli.Commands;
 using XmlShred.Contract;
 using XmlShred.Loading;
 using XmlShred.Mapping;

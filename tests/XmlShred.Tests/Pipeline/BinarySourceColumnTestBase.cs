@@ -79,7 +79,7 @@ public abstract class BinarySourceColumnTestBase
 
         var summary = await RunAsync(db);
 
-        Assert.Equal((2, 1, ExitCodes.SomeApplicationsFailed), (summary.Succeeded, summary.Failed, summary.ExitCode));
+        Assert.Equal((2, 1, RunOutcome.SomeApplicationsFailed), (summary.Succeeded, summary.Failed, summary.Outcome));
         var failed = Assert.Single(await db.QueryAsync("SELECT app_id, stage, failure_reason FROM processing_log WHERE status = 'failed'"));
         Assert.Equal(2L, failed[0]);
         Assert.Equal("parsing", failed[1]);

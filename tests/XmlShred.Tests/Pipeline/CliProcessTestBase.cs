@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using XmlShred.Cli.Commands;
 using XmlShred.Contract;
 using XmlShred.Mapping;
 using XmlShred.Pipeline;

@@ -1,3 +1,4 @@
+using XmlShred.Cli;
 using XmlShred.Mapping;
 using XmlShred.Pipeline;
 using XmlShred.Storage;
@@ -24,7 +25,7 @@ public abstract class PipelineTestBase
     protected static IEnumerable<(long, string)> Simple(IEnumerable<long> ids) =>
         ids.Select(id => (id, TinyContract.Document(id, "app" + id, (int)id % 7, (id * 10, "Ann" + id), (id * 10 + 1, "Bob" + id))));
 
-    protected static async Task<RunSummary> RunAsync(PipelineDatabase db, RunOptions? options = null, Func<string, MappingResult>? map = null, ShutdownController? shutdown = null)
+    private protected static async Task<RunSummary> RunAsync(PipelineDatabase db, RunOptions? options = null, Func<string, MappingResult>? map = null, ShutdownController? shutdown = null)
     {
         using var metrics = new PipelineMetrics();
         return await PipelineRunner.RunAsync(db.Target, TinyContract.Compiled, map ?? TinyContract.Map, options ?? new RunOptions { Workers = 2, BatchSize = 16 }, metrics,
@@ -55,7 +56,7 @@ public abstract class PipelineTestBase
         var first = await RunAsync(db, new RunOptions { Mode = mode, Workers = 2, BatchSize = 7, PageSize = 9, QueueSize = 5 });
         var second = await RunAsync(db, new RunOptions { Mode = mode, Workers = 2, BatchSize = 7 });
 
-        Assert.Equal((100, 0, 0), (first.Succeeded, first.Failed, first.ExitCode));
+        Assert.Equal((100, 0, RunOutcome.AllSucceeded), (first.Succeeded, first.Failed, first.Outcome));
         Assert.Equal(0, second.Processed);
         Assert.Equal(100, await db.ScalarAsync("SELECT COUNT(*) FROM app_base"));
         Assert.Equal(200, await db.ScalarAsync("SELECT COUNT(*) FROM app_contact_base"));
@@ -134,7 +135,7 @@ public abstract class PipelineTestBase
 
         var summary = await RunAsync(db, new RunOptions { Mode = mode, Workers = 2, BatchSize = 25 });
 
-        Assert.Equal((59, 1, ExitCodes.SomeApplicationsFailed), (summary.Succeeded, summary.Failed, summary.ExitCode));
+        Assert.Equal((59, 1, RunOutcome.SomeApplicationsFailed), (summary.Succeeded, summary.Failed, summary.Outcome));
         Assert.Equal([[31L, "constraint_violation"]], await db.QueryAsync("SELECT app_id, stage FROM processing_log WHERE status = 'failed'"));
         Assert.Equal(59, await db.ScalarAsync("SELECT COUNT(*) FROM app_base"));
     }
@@ -182,7 +183,7 @@ public abstract class PipelineTestBase
 
         var summary = await RunAsync(db);
 
-        Assert.Equal((1, 2, ExitCodes.SomeApplicationsFailed), (summary.Succeeded, summary.Failed, summary.ExitCode));
+        Assert.Equal((1, 2, RunOutcome.SomeApplicationsFailed), (summary.Succeeded, summary.Failed, summary.Outcome));
         var rows = await db.QueryAsync("SELECT app_id, status, stage, substr(failure_reason, 1, 9) FROM processing_log ORDER BY app_id");
         Assert.Equal([[1L, "failed", "mapping", "mapping: "], [2L, "failed", "parsing", "parsing: "], [3L, "success", null, null]], rows);
     }
@@ -230,7 +231,7 @@ public abstract class PipelineTestBase
         var stopped = await RunAsync(db, new RunOptions { Workers = 2, BatchSize = 8, PageSize = 16, WorkQueueSize = 4 }, StopAtTen, shutdown);
 
         Assert.True(stopped.Interrupted);
-        Assert.Equal(ExitCodes.Interrupted, stopped.ExitCode);
+        Assert.Equal(RunOutcome.Interrupted, stopped.Outcome);
         Assert.InRange(stopped.Succeeded, 10, 399);
         Assert.Equal(stopped.Read, stopped.Succeeded);
         Assert.Equal(stopped.Succeeded, await db.ScalarAsync("SELECT COUNT(*) FROM app_base"));

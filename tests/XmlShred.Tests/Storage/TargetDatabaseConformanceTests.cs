@@ -3,6 +3,7 @@ using System.Globalization;
 using XmlShred.Contract;
 using XmlShred.Mapping;
 using XmlShred.Storage;
+using XmlShred.Tests.Pipeline;
 
 namespace XmlShred.Tests.Storage;
 
@@ -339,15 +340,7 @@ public abstract class TargetDatabaseConformanceTests
         await using var connection = await OpenConnectionAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync(Ct);
-        var rows = new List<object?[]>();
-        while (await reader.ReadAsync(Ct))
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = Normalise(reader.GetValue(i));
-            rows.Add(row);
-        }
-        return rows;
+        return await DbRows.ReadAsync(command, Normalise, Ct);
     }
 
     private static object? Normalise(object value) => value switch

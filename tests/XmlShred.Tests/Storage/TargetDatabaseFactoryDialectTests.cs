@@ -4,21 +4,9 @@ using XmlShred.Storage.SqlServer;
 
 namespace XmlShred.Tests.Storage;
 
-/// <summary>The --db forms that open the server dialects (no connection is made by opening).</summary>
+/// <summary>Opening a server dialect by its --db form makes no connection and shows no password (dialect detection: <see cref="TargetDatabaseFactoryTests"/>).</summary>
 public class TargetDatabaseFactoryDialectTests
 {
-    [Theory]
-    [InlineData("postgres://u:pw@db.example:5433/credit", TargetDialect.PostgreSql)]
-    [InlineData("postgresql://u@db.example/credit", TargetDialect.PostgreSql)]
-    [InlineData("Host=db.example;Username=u;Password=pw;Database=credit", TargetDialect.PostgreSql)]
-    [InlineData("mssql://sa:pw@sql01:1433/credit", TargetDialect.SqlServer)]
-    [InlineData("Server=sql01;Database=credit;User ID=sa;Password=pw", TargetDialect.SqlServer)]
-    [InlineData("Data Source=sql01;Initial Catalog=credit;Integrated Security=true", TargetDialect.SqlServer)]
-    [InlineData("Data Source=target.db", TargetDialect.Sqlite)]
-    [InlineData("target.db", TargetDialect.Sqlite)]
-    public void DetectDialect_ByTheFormOfTheValue(string db, TargetDialect expected) =>
-        Assert.Equal(expected, TargetDatabaseFactory.DetectDialect(db));
-
     [Theory]
     [InlineData("postgres://u:s3cret@db.example:5433/credit", typeof(PostgresTargetDatabase), "postgresql")]
     [InlineData("Host=db.example;Username=u;Password=s3cret", typeof(PostgresTargetDatabase), "postgresql")]

@@ -14,6 +14,10 @@ public class TargetDatabaseFactoryTests
     [InlineData("Host=db;Database=x;Username=u", TargetDialect.PostgreSql)]
     [InlineData("Server=tcp:db,1433;Database=x", TargetDialect.SqlServer)]
     [InlineData("Data Source=db;Initial Catalog=x;Integrated Security=true", TargetDialect.SqlServer)]
+    [InlineData("postgres://u:pw@db.example:5433/credit", TargetDialect.PostgreSql)]
+    [InlineData("mssql://sa:pw@sql01:1433/credit", TargetDialect.SqlServer)]
+    [InlineData("Server=sql01;Database=credit;User ID=sa;Password=pw", TargetDialect.SqlServer)]
+    [InlineData("Data Source=target.db", TargetDialect.Sqlite)]
     public void DetectDialect_ChoosesByTheFormOfTheValue(string connection, TargetDialect expected) =>
         Assert.Equal(expected, TargetDatabaseFactory.DetectDialect(connection));
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 using XmlShred.Tests.Pipeline;
 
@@ -8,63 +9,19 @@ namespace XmlShred.Tests.Storage.Postgres;
 /// are isolated by database). Plain SQL runs with search_path set to the contract's schema, so the shared test
 /// queries name tables unqualified as they do on SQLite.
 /// </summary>
-public sealed class PostgresPipelineDatabase : PipelineDatabase
+public sealed class PostgresPipelineDatabase(PostgresCluster cluster, string schema) : ServerPipelineDatabase(schema)
 {
-    private readonly PostgresCluster _cluster;
     private readonly string _owner = "pipe" + Guid.NewGuid().ToString("N")[..16];
     private string? _connection;
 
-    public PostgresPipelineDatabase(PostgresCluster cluster, string schema)
-    {
-        _cluster = cluster;
-        Schema = schema;
-    }
-
-    public string Schema { get; }
-
     // Task.Run: created on first use from a synchronous property, away from the test's synchronization context.
-    public override string Connection => _connection ??= Task.Run(() => _cluster.DatabaseAsync(_owner)).GetAwaiter().GetResult();
+    public override string Connection => _connection ??= Task.Run(() => cluster.DatabaseAsync(_owner)).GetAwaiter().GetResult();
 
-    private async Task<NpgsqlConnection> OpenAsync()
+    private protected override async Task<DbConnection> OpenAsync()
     {
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Connection) { SearchPath = Schema }.ConnectionString);
         await connection.OpenAsync();
         return connection;
-    }
-
-    public override async Task<List<object?[]>> QueryAsync(string sql)
-    {
-        await using var connection = await OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<object?[]>();
-        while (await reader.ReadAsync())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = Normalise(reader.GetValue(i));
-            rows.Add(row);
-        }
-        return rows;
-    }
-
-    /// <summary>
-    /// Values as SQLite returns them, so the shared assertions and table dumps compare equal: integers as long,
-    /// timestamps as ISO text, decimals as invariant text (which keeps their scale).
-    /// </summary>
-    private static object? Normalise(object value) => value switch
-    {
-        DBNull => null,
-        short or int => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
-        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture),
-        decimal d => d.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        _ => value,
-    };
-
-    public override async Task ExecuteAsync(string sql)
-    {
-        await using var connection = await OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>A BEFORE INSERT trigger raising SQLSTATE 23514 (check violation), so the failure is constraint-class.</summary>
@@ -84,6 +41,6 @@ public sealed class PostgresPipelineDatabase : PipelineDatabase
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_connection is not null) await _cluster.DropDatabaseAsync(_owner);
+        if (_connection is not null) await cluster.DropDatabaseAsync(_owner);
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using XmlShred.Cli.Commands;
 using XmlShred.Contract;
 using XmlShred.Mapping;
 using XmlShred.Pipeline;
@@ -51,7 +52,7 @@ public sealed class PostgresRestartFixture : IAsyncLifetime
             var contract = ContractLoader.LoadFile(PostgresRestartTests.ContractPath);
             var summary = await PipelineRunner.RunAsync(db.Target, contract, new DocumentMapper(contract).Map, new RunOptions { Workers = 2 }, metrics,
                 CancellationToken.None, CancellationToken.None);
-            Assert.Equal((Documents.Count, 0L, ExitCodes.Success), (summary.Succeeded, summary.Failed, summary.ExitCode));
+            Assert.Equal((Documents.Count, 0L, RunOutcome.AllSucceeded), (summary.Succeeded, summary.Failed, summary.Outcome));
             _expected = db;
             return db;
         }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Data.SqlClient;
+using XmlShred.Cli.Commands;
 using XmlShred.Pipeline;
 using XmlShred.Storage;
 using XmlShred.Tests.Cli;

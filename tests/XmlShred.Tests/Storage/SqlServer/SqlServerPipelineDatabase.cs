@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using XmlShred.Storage.SqlServer;
 using XmlShred.Tests.Pipeline;
@@ -11,19 +11,14 @@ namespace XmlShred.Tests.Storage.SqlServer;
 /// SQL Server has no per-connection search path, so the contract schema's tables get dbo synonyms before each query:
 /// the shared test queries name tables unqualified. Values are read back as SQLite returns them.
 /// </summary>
-public sealed class SqlServerPipelineDatabase : PipelineDatabase
+public sealed class SqlServerPipelineDatabase : ServerPipelineDatabase
 {
     private readonly string _server;
     private readonly string _name = "xs_" + Guid.NewGuid().ToString("N")[..16];
     private bool _created;
 
-    public SqlServerPipelineDatabase(string schema)
-    {
+    public SqlServerPipelineDatabase(string schema) : base(schema) =>
         _server = SqlServerConnectionString.Format.Parse(SqlServerInstance.ConnectionString()).ConnectionString;
-        Schema = schema;
-    }
-
-    public string Schema { get; }
 
     public override string Connection
     {
@@ -46,7 +41,7 @@ public sealed class SqlServerPipelineDatabase : PipelineDatabase
         await command.ExecuteNonQueryAsync();
     }
 
-    private async Task<SqlConnection> OpenAsync()
+    private protected override async Task<DbConnection> OpenAsync()
     {
         var connection = new SqlConnection(Connection);
         await connection.OpenAsync();
@@ -63,39 +58,7 @@ public sealed class SqlServerPipelineDatabase : PipelineDatabase
     }
 
     /// <summary>The shared queries use SQLite/PostgreSQL's substr(); T-SQL spells it SUBSTRING.</summary>
-    private static string Tsql(string sql) => sql.Replace("substr(", "SUBSTRING(", StringComparison.OrdinalIgnoreCase);
-
-    public override async Task<List<object?[]>> QueryAsync(string sql)
-    {
-        await using var connection = await OpenAsync();
-        await using var command = new SqlCommand(Tsql(sql), connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<object?[]>();
-        while (await reader.ReadAsync())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = Normalise(reader.GetValue(i));
-            rows.Add(row);
-        }
-        return rows;
-    }
-
-    private static object? Normalise(object value) => value switch
-    {
-        DBNull => null,
-        bool b => b ? 1L : 0L,
-        byte or short or int => Convert.ToInt64(value, CultureInfo.InvariantCulture),
-        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
-        decimal d => d.ToString(CultureInfo.InvariantCulture),
-        _ => value,
-    };
-
-    public override async Task ExecuteAsync(string sql)
-    {
-        await using var connection = await OpenAsync();
-        await using var command = new SqlCommand(Tsql(sql), connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    private protected override string InDialect(string sql) => sql.Replace("substr(", "SUBSTRING(", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A CHECK constraint named after the poison: error 547 (constraint class) whose message names it.</summary>
     public override Task InstallPoisonAsync(string table, long appId) =>

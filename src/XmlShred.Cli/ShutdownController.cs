@@ -1,14 +1,16 @@
 using System.Runtime.InteropServices;
+using XmlShred.Cli.Commands;
 
-namespace XmlShred.Pipeline;
+namespace XmlShred.Cli;
 
 /// <summary>
-/// Two-stage interruption, owned in exactly one place. First Ctrl+C (or SIGTERM): <see cref="StopToken"/> fires —
+/// Two-stage interruption, owned in exactly one place: the CLI, because only the process's host may decide to exit;
+/// the library only sees the two tokens. First Ctrl+C (or SIGTERM): <see cref="StopToken"/> fires —
 /// reading stops, both queues drain, the last batch commits, the summary prints, exit 130. Second Ctrl+C:
 /// <see cref="AbortToken"/> fires — the open transaction rolls back and the process exits at once. Because this
 /// class owns the signals, System.CommandLine's own handling must be off (ProcessTerminationTimeout = null).
 /// </summary>
-public sealed class ShutdownController : IDisposable
+internal sealed class ShutdownController : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly CancellationTokenSource _abort = new();
@@ -17,7 +19,7 @@ public sealed class ShutdownController : IDisposable
     private readonly bool _exitWhenAbortHangs;
 
     /// <param name="notify">Tells the operator what a signal did (called on the signal's thread).</param>
-    /// <param name="exitWhenAbortHangs">After an abort, exit the process with 130 if it is still alive 5 s later (CLI only).</param>
+    /// <param name="exitWhenAbortHangs">After an abort, exit the process with 130 if it is still alive 5 s later (off in tests, which share the process).</param>
     public ShutdownController(Action<string>? notify = null, bool exitWhenAbortHangs = false)
     {
         _notify = notify ?? (_ => { });
@@ -57,7 +59,7 @@ public sealed class ShutdownController : IDisposable
         _abort.Cancel();
         // Safety net: if some stage does not react to the token, leave anyway; SQLite and the server roll back
         // an unfinished transaction on their own.
-        if (_exitWhenAbortHangs) _ = Task.Delay(TimeSpan.FromSeconds(5)).ContinueWith(_ => Environment.Exit(130), TaskScheduler.Default);
+        if (_exitWhenAbortHangs) _ = Task.Delay(TimeSpan.FromSeconds(5)).ContinueWith(_ => Environment.Exit(ExitCodes.Interrupted), TaskScheduler.Default);
     }
 
     public void Dispose()
