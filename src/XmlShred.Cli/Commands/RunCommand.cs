@@ -75,11 +75,11 @@ internal static class RunCommand
         {
             if (r.GetValue(start) is { } first && r.GetValue(end) is { } last && first > last)
                 r.AddError($"--app-id-start {first} must not exceed --app-id-end {last}");
-            if (r.GetValue(heartbeat) >= r.GetValue(lease))
-                r.AddError($"--heartbeat ({r.GetValue(heartbeat)} s) must be shorter than --lease ({r.GetValue(lease)} s), or every lease expires between two heartbeats");
         });
         CliAction.Set(command, async (result, _) =>
         {
+            if (result.GetValue(heartbeat) >= result.GetValue(lease))
+                throw new UsageException($"--heartbeat ({result.GetValue(heartbeat)} s) must be shorter than --lease ({result.GetValue(lease)} s), or every lease expires between two heartbeats");
             var (k, n) = ParsePartition(result.GetValue(partition), result.GetValue(partitionCount));
             var options = new RunOptions
             {

@@ -134,6 +134,15 @@ public sealed class CliConsistencyTests : IDisposable
     }
 
     [Fact]
+    public void Run_HeartbeatNotShorterThanTheLease_IsAUsageErrorNamingBothFlags()
+    {
+        var (exit, _, error) = CliRunner.Run("run", "--db", Path.Combine(_dir, "x.db"), "-c", ContractFile(), "--lease", "10", "--heartbeat", "10");
+
+        Assert.Equal(ExitCodes.UsageError, exit);
+        Assert.Contains("--heartbeat (10 s) must be shorter than --lease (10 s)", error);
+    }
+
+    [Fact]
     public void Load_BeforeInit_SaysToRunInitFirst()
     {
         var path = Path.Combine(_dir, "new.db");
