@@ -45,6 +45,7 @@ public sealed class ClaimingSource
         var empty = new HashSet<long>();
         while (remaining > 0 && !stop.IsCancellationRequested)
         {
+            await WaitForRoomAsync(either.Token).ConfigureAwait(false);
             var lease = await _retry.ExecuteAsync("claiming a chunk", ct => _store.ClaimAsync(filter, ct), abort).ConfigureAwait(false);
             if (lease is null)
             {
@@ -83,6 +84,18 @@ public sealed class ClaimingSource
             if (read == 0 && complete && !empty.Add(lease.ChunkId))
                 throw new InvalidOperationException($"{lease} was claimed for work twice but held none to read: the claim filter and the source query disagree");
         }
+    }
+
+    /// <summary>
+    /// Chunks held at once: the one whose applications are still being mapped and written, and the one being read.
+    /// The reader is much faster than mapping; without this bound it would claim chunk after chunk into the queues
+    /// while other instances (and the end of a backfill) wait for chunks this one cannot work on yet.
+    /// </summary>
+    public const int MaxOpenChunks = 2;
+
+    private async Task WaitForRoomAsync(CancellationToken cancellationToken)
+    {
+        while (_tracker.Open >= MaxOpenChunks) await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The run's selection restricted to the chunk's range, with what is left of the limit.</summary>
