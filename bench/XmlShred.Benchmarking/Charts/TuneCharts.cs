@@ -69,15 +69,21 @@ public static class TuneCharts
         return plot;
     }
 
+    internal static bool IsOnFrontier(TunePoint point, IReadOnlyList<TunePoint> points) =>
+        !points.Any(other => !ReferenceEquals(other, point)
+            && other.AppsPerSecond >= point.AppsPerSecond && other.PeakRssMb <= point.PeakRssMb
+            && (other.AppsPerSecond > point.AppsPerSecond || other.PeakRssMb < point.PeakRssMb));
+
     private static Plot ThroughputAgainstMemory(TuneResult result)
     {
-        var plot = ChartFiles.New("Throughput against peak memory (each point one setting)", "Peak RSS (MB)", "Applications per second");
+        var plot = ChartFiles.New("Throughput against peak memory (each point one setting; labelled: none faster and leaner)", "Peak RSS (MB)", "Applications per second");
         var color = 0;
         foreach (var group in result.Points.GroupBy(p => p.Workers).OrderBy(g => g.Key))
         {
             var markers = plot.Add.Markers(group.Select(p => p.PeakRssMb).ToArray(), group.Select(p => p.AppsPerSecond).ToArray(), MarkerShape.FilledCircle, 9, ChartFiles.Colors[color++ % ChartFiles.Colors.Length]);
             markers.LegendText = $"{group.Key} worker{(group.Key == 1 ? "" : "s")}";
-            foreach (var point in group)
+            // Labels only on the frontier (no other point is both faster and leaner): a label on each of 48 points is unreadable.
+            foreach (var point in group.Where(p => IsOnFrontier(p, result.Points)))
             {
                 var label = plot.Add.Text($"q{point.QueueSize}/b{point.BatchSize}", point.PeakRssMb, point.AppsPerSecond);
                 label.LabelFontSize = 10;

@@ -96,6 +96,22 @@ public static class TuneAnalysis
             $"Mapping is the work that scales, and the single writer had room to spare (idle {best.WriterIdlePercent:0.#}% of the run). On a machine with more cores, sweep --workers {grid} (up to the core count, leaving about one core for the writer and the reader) with --batch-size {best.BatchSize}. At {perCpu:N0} apps per CPU-second measured here, N cores could approach roughly (N - 1) × {perCpu:N0} apps/s, until the writer's idle time reaches zero and the database becomes the limit. This {cores}-core machine cannot show where that happens.");
     }
 
+    /// <summary>
+    /// A warning when the machine was busier than its cores during the sweep: then every point shared the CPU with
+    /// other work and differences in apps/s mostly measure that load, not the settings. Null on a quiet machine.
+    /// </summary>
+    public static string? BusyMachineCaution(string? loadAverageAtStart, string? loadAverageAtEnd, int cores, int repeats)
+    {
+        var load = new[] { loadAverageAtStart, loadAverageAtEnd }.Select(OneMinuteLoad).Where(l => l is not null).Max();
+        if (load is not { } busiest || busiest <= cores) return null;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"the machine was busy (1-minute load average up to {busiest:0.#} on {cores} cores): every run shared the CPU with other work, so differences in apps/s between points mostly measure that load, not the settings. Compare apps/CPU-s, and re-run{(repeats < 3 ? " with --repeats 3" : "")} on a quiet machine before acting on the recommendation.");
+    }
+
+    private static double? OneMinuteLoad(string? loadAverage) =>
+        loadAverage?.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() is { } first
+            && double.TryParse(first, NumberStyles.Float, CultureInfo.InvariantCulture, out var load) ? load : null;
+
     private static double Gain(double from, double to) => to / Math.Max(from, 1e-9) - 1;
 
     private static string Steps(IEnumerable<(int Key, double Value)> steps) =>

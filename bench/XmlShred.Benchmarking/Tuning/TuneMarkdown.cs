@@ -17,6 +17,11 @@ public static class TuneMarkdown
         Line(Invariant($"Target {s.TargetKind} (`{s.Target}`), contract `{Path.GetFileName(s.Contract)}`, corpus: {s.Corpus} ({s.Applications:N0} applications, {s.CorpusMegabytes:N1} MB of XML)."));
         Line(Invariant($"Machine: {result.Machine.Cores} cores, {result.Machine.Os}, {result.Machine.Runtime}; load average {result.LoadAverageAtStart ?? "n/a"} at the start, {result.LoadAverageAtEnd ?? "n/a"} at the end."));
         Line(Invariant($"Each point is the median of {s.Repeats} run(s), each `xmlshred run` in a fresh child process on a fresh target; the sweep took {s.SweepSeconds:N0} s{(s.BudgetSeconds is { } b ? Invariant($" of a {b:N0} s budget") : "")}."));
+        if (TuneAnalysis.BusyMachineCaution(result.LoadAverageAtStart, result.LoadAverageAtEnd, result.Machine.Cores, s.Repeats) is { } caution)
+        {
+            Line();
+            Line($"> **Caution**: {caution}");
+        }
         Line();
         Line("## Recommendation");
         Line();

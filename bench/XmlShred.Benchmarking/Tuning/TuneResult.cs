@@ -19,6 +19,19 @@ public sealed record TuneResult
 
     public void WriteTo(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, RunReport.Json));
 
+    /// <summary>The same measurements read again by the current rules (a report of an old sweep, no re-run).</summary>
+    public TuneResult Reanalysed() => this with { Recommendation = TuneAnalysis.Recommend(Points, Settings.MemoryCapMb, Machine.Cores) };
+
+    /// <summary>Whether a JSON file is a sweep (it has points and a recommendation) rather than a run report.</summary>
+    public static bool IsTuneFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var document = JsonDocument.Parse(stream);
+        return document.RootElement.ValueKind == JsonValueKind.Object
+            && document.RootElement.EnumerateObject().Any(p => p.NameEquals("points"))
+            && document.RootElement.EnumerateObject().Any(p => p.NameEquals("recommendation"));
+    }
+
     public static TuneResult ReadFrom(string path) => JsonSerializer.Deserialize<TuneResult>(File.ReadAllText(path), RunReport.Json)
         ?? throw new InvalidDataException($"{path} holds no tune result");
 }

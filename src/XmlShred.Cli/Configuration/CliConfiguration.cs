@@ -44,6 +44,17 @@ internal static class CliConfiguration
         }
     }
 
+    /// <summary>The folder of the configuration file that supplies <paramref name="key"/>, or null when it comes from elsewhere.</summary>
+    public static string? FileDirectoryOf(IConfigurationRoot configuration, string key)
+    {
+        foreach (var provider in configuration.Providers.Reverse())
+        {
+            if (!provider.TryGet(key, out _)) continue;
+            return provider is JsonConfigurationProvider { Source.FileProvider: Microsoft.Extensions.FileProviders.PhysicalFileProvider files } ? files.Root : null;
+        }
+        return null;
+    }
+
     /// <summary>Where a key's value came from, for messages: "environment variable XMLSHRED_X" or "xmlshred.json".</summary>
     public static string DescribeSource(IConfigurationRoot configuration, string key)
     {

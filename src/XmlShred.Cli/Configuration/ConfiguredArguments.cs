@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Configuration;
+using XmlShred.Storage;
 
 namespace XmlShred.Cli.Configuration;
 
@@ -53,7 +54,7 @@ internal static class ConfiguredArguments
             foreach (var value in values)
             {
                 added.Add(option.Name);
-                added.Add(option.Name == "--db" ? configuration.GetConnectionString(value) ?? value : Normalize(option, value));
+                added.Add(option.Name == "--db" ? NamedConnection(configuration, value) ?? FileRelative(configuration, key, option, value) : FileRelative(configuration, key, option, Normalize(option, value)));
             }
             notes.Add($"{option.Name} from {CliConfiguration.DescribeSource(configuration, key)}");
         }
@@ -99,6 +100,31 @@ internal static class ConfiguredArguments
         return null;
     }
 
+    /// <summary>The <c>ConnectionStrings</c> entry called <paramref name="name"/>, a SQLite path in it resolved like any configured path.</summary>
+    private static string? NamedConnection(IConfigurationRoot configuration, string name) =>
+        configuration.GetConnectionString(name) is { } connection
+            ? FileRelative(configuration, "ConnectionStrings:" + name, s_dbOption, connection)
+            : null;
+
+    private static readonly Option<string> s_dbOption = new("--db");
+
+    /// <summary>
+    /// A relative path written in a configuration file means "next to that file", so a project folder with its
+    /// xmlshred.json works from any working directory. Paths from the environment stay relative to the working directory.
+    /// </summary>
+    private static string FileRelative(IConfigurationRoot configuration, string key, Option option, string value)
+    {
+        if (CliConfiguration.FileDirectoryOf(configuration, key) is not { } directory || !IsPath(option, value) || Path.IsPathRooted(value)) return value;
+        return Path.GetFullPath(value, directory);
+    }
+
+    private static bool IsPath(Option option, string value)
+    {
+        if (option.Name == "--db") return !string.IsNullOrWhiteSpace(value) && TargetDatabaseFactory.DetectDialect(value) == TargetDialect.Sqlite && !value.Contains('=', StringComparison.Ordinal) && !value.StartsWith(':');
+        var type = Nullable.GetUnderlyingType(option.ValueType) ?? option.ValueType;
+        return typeof(FileSystemInfo).IsAssignableFrom(type);
+    }
+
     /// <summary>Environment variables commonly say 1/0 or yes/no for a switch.</summary>
     private static string Normalize(Option option, string value)
     {
@@ -112,11 +138,11 @@ internal static class ConfiguredArguments
     }
 
     /// <summary><c>--db prod</c> with a <c>ConnectionStrings:prod</c> entry means that connection string.</summary>
-    private static void ReplaceNamedConnection(List<string> args, System.CommandLine.Parsing.OptionResult given, IConfiguration configuration, List<string> notes)
+    private static void ReplaceNamedConnection(List<string> args, System.CommandLine.Parsing.OptionResult given, IConfigurationRoot configuration, List<string> notes)
     {
         if (given.Tokens.Count != 1) return;
         var name = given.Tokens[0].Value;
-        if (configuration.GetConnectionString(name) is not { } connection) return;
+        if (NamedConnection(configuration, name) is not { } connection) return;
         for (var i = 0; i < args.Count; i++)
         {
             if (args[i] == name && i > 0 && given.Option.Aliases.Append(given.Option.Name).Contains(args[i - 1]))

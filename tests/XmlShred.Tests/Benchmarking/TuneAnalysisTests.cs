@@ -86,6 +86,30 @@ public class TuneAnalysisTests
     }
 
     [Fact]
+    public void BusyMachineCaution_WarnsOnlyWhenTheLoadExceedsTheCores()
+    {
+        Assert.Null(TuneAnalysis.BusyMachineCaution("0.52 0.61 0.70", "1.90 1.20 0.90", cores: 2, repeats: 1));
+        Assert.Null(TuneAnalysis.BusyMachineCaution(null, null, cores: 2, repeats: 1));
+
+        var caution = TuneAnalysis.BusyMachineCaution("23.96 28.42 26.37", "35.37 35.41 32.96", cores: 2, repeats: 1);
+
+        Assert.NotNull(caution);
+        Assert.Contains("up to 35.4 on 2 cores", caution);
+        Assert.Contains("--repeats 3", caution);
+        Assert.DoesNotContain("--repeats", TuneAnalysis.BusyMachineCaution("9 9 9", null, cores: 8, repeats: 3));
+    }
+
+    [Fact]
+    public void ChartFrontier_KeepsOnlyPointsNoOtherBeatsOnBothSpeedAndMemory()
+    {
+        TunePoint[] points = [Point(500, 50, 1, 100, 120), Point(1000, 50, 1, 90, 150), Point(2000, 200, 2, 250, 200), Point(5000, 500, 2, 240, 260)];
+
+        var labelled = points.Where(p => XmlShred.Benchmarking.Charts.TuneCharts.IsOnFrontier(p, points)).Select(p => p.QueueSize);
+
+        Assert.Equal([500, 2000], labelled);
+    }
+
+    [Fact]
     public void Grid_PutsWorkersOutermost_AndRejectsEmptyOrNonPositiveLists()
     {
         var grid = new TuneGrid([500, 2000], [50, 500], [1, 2]);

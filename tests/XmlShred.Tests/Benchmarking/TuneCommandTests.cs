@@ -63,6 +63,14 @@ public class TuneCommandTests
             // Every point's own run report is kept, and each can be drawn by `report`.
             Assert.Equal(4, Directory.GetFiles(Path.Combine(output, "runs"), "*.json").Length);
             Assert.All(Directory.GetFiles(Path.Combine(output, "runs"), "*.json"), f => Assert.Equal(10, RunReport.ReadFrom(f).Settings.BatchSize));
+
+            // `report tune.json` reads the sweep again without running it.
+            var again = Path.Combine(folder, "again");
+            var (exit, _, error) = XmlShred.Tests.Cli.CliRunner.Run("report", Path.Combine(output, "tune.json"), "--out", again);
+            Assert.True(exit == 0, error);
+            Assert.Equal(result.Recommendation.Best, TuneResult.ReadFrom(Path.Combine(again, "tune.json")).Recommendation.Best);
+            Assert.Contains(result.Recommendation.Command, await File.ReadAllTextAsync(Path.Combine(again, "tune.md"), TestContext.Current.CancellationToken));
+            foreach (var chart in charts) ChartAssert.ValidChart(again, chart);
         }
         finally
         {

@@ -66,6 +66,36 @@ public sealed class CliConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void RelativePathsInAConfigFile_AreRelativeToThatFile()
+    {
+        var project = Directory.CreateDirectory(Path.Combine(_dir, "project")).FullName;
+        System.IO.File.WriteAllText(Path.Combine(project, "tiny.json"), TinyContract.Json);
+        var config = Path.Combine(project, "settings.json");
+        System.IO.File.WriteAllText(config, """{ "db": "data/target.db", "contract": "tiny.json" }""");
+        Directory.CreateDirectory(Path.Combine(project, "data"));
+
+        var (exit, _, error) = CliRunner.RunIn(_dir, "init", "--config", config);
+
+        Assert.True(exit == ExitCodes.Success, error);
+        Assert.True(System.IO.File.Exists(Path.Combine(project, "data", "target.db")));
+        Assert.False(Directory.Exists(Path.Combine(_dir, "data")));
+    }
+
+    [Fact]
+    public void ARelativeSqlitePathInConnectionStrings_IsRelativeToTheFile_AFlagPathIsNot()
+    {
+        var project = Directory.CreateDirectory(Path.Combine(_dir, "named")).FullName;
+        var contract = File("tiny.json", TinyContract.Json);
+        var config = Path.Combine(project, "settings.json");
+        System.IO.File.WriteAllText(config, Json($$"""{ "ConnectionStrings": { "local": "local.db" }, "contract": "{{contract}}" }"""));
+
+        var (exit, _, error) = CliRunner.RunIn(_dir, "init", "--config", config, "--db", "local");
+
+        Assert.True(exit == ExitCodes.Success, error);
+        Assert.True(System.IO.File.Exists(Path.Combine(project, "local.db")));
+    }
+
+    [Fact]
     public void Db_MayNameAConnectionStringsEntry()
     {
         var db = Path.Combine(_dir, "named.db");
