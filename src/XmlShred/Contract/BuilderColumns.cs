@@ -4,7 +4,7 @@ namespace XmlShred.Contract;
 /// Column names the rules fix (KV-1, OUTPUT-3): key columns and the columns key/value builders write.
 /// They are not product names: every contract in this format uses them.
 /// </summary>
-public static class BuilderColumns
+internal static class BuilderColumns
 {
     public const string AppId = "app_id";
     public const string ConId = "con_id";

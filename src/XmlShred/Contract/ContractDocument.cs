@@ -7,7 +7,7 @@ namespace XmlShred.Contract;
 /// The mapping contract exactly as XmlConversion writes it (snake_case JSON). Unknown keys are ignored.
 /// This is the raw, unvalidated form; <see cref="ContractLoader"/> turns it into a <see cref="CompiledContract"/>.
 /// </summary>
-public sealed class ContractDocument
+internal sealed class ContractDocument
 {
     [JsonPropertyName("xml_root_element")] public string? XmlRootElement { get; set; }
     [JsonPropertyName("xml_application_path")] public string? XmlApplicationPath { get; set; }
@@ -23,12 +23,12 @@ public sealed class ContractDocument
     [JsonPropertyName("bit_conversions")] public Dictionary<string, Dictionary<string, JsonElement>>? BitConversions { get; set; }
 }
 
-public sealed class ElementFilteringDocument
+internal sealed class ElementFilteringDocument
 {
     [JsonPropertyName("filter_rules")] public List<FilterRuleDocument>? FilterRules { get; set; }
 }
 
-public sealed class FilterRuleDocument
+internal sealed class FilterRuleDocument
 {
     [JsonPropertyName("element_type")] public string? ElementType { get; set; }
     [JsonPropertyName("description")] public string? Description { get; set; }
@@ -38,7 +38,7 @@ public sealed class FilterRuleDocument
     [JsonPropertyName("required_attributes")] public JsonElement RequiredAttributes { get; set; }
 }
 
-public sealed class RelationshipDocument
+internal sealed class RelationshipDocument
 {
     [JsonPropertyName("parent_table")] public string? ParentTable { get; set; }
     [JsonPropertyName("child_table")] public string? ChildTable { get; set; }
@@ -47,7 +47,7 @@ public sealed class RelationshipDocument
     [JsonPropertyName("xml_child_path")] public string? XmlChildPath { get; set; }
 }
 
-public sealed class MappingDocument
+internal sealed class MappingDocument
 {
     [JsonPropertyName("xml_path")] public string? XmlPath { get; set; }
     [JsonPropertyName("xml_attribute")] public string? XmlAttribute { get; set; }

@@ -30,7 +30,7 @@ public enum MappingTokenKind
     Extractor = LastValidPrimary | LastValidSecondary | AuthorizedUser,
 }
 
-public static class MappingTokenKinds
+internal static class MappingTokenKinds
 {
     public static MappingTokenKind FromName(string name) => name switch
     {

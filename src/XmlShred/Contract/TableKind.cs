@@ -31,7 +31,7 @@ public enum TableKind
     Collateral,
 }
 
-public static class TableKinds
+internal static class TableKinds
 {
     /// <summary>The row-creating token of a kind, or <see cref="MappingTokenKind.Unknown"/> for kinds built from elements.</summary>
     public static MappingTokenKind RowCreatingToken(this TableKind kind) => kind switch

@@ -5,7 +5,7 @@ namespace XmlShred.Expressions;
 /// "&lt;problem&gt; at position &lt;n&gt;" with a 0-based character position, e.g.
 /// "expected END, found end of input at position 24".
 /// </summary>
-public sealed class ExpressionParseException : Exception
+internal sealed class ExpressionParseException : Exception
 {
     public ExpressionParseException()
         : this("invalid expression", 0)

@@ -15,7 +15,7 @@ namespace XmlShred.Pipeline;
 /// done elsewhere, never failed; a chunk whose lease was taken over has its applications dropped (the new holder
 /// writes them) and the rest of the batch is written.
 /// </summary>
-public sealed class BatchBisector
+internal sealed class BatchBisector
 {
     private readonly IBatchWriter _writer;
     private readonly Func<Exception, WriteFailureKind> _classify;
@@ -96,7 +96,7 @@ public sealed class BatchBisector
 }
 
 /// <summary>What writing one batch did: committed applications, isolated failures, and where the time went.</summary>
-public sealed class BatchOutcome
+internal sealed class BatchOutcome
 {
     public int Committed { get; set; }
     /// <summary>Applications another instance had logged first: nothing written for them here.</summary>

@@ -9,7 +9,7 @@ namespace XmlShred.Pipeline;
 /// failed log rows of unmappable applications in one transaction, mapped applications in another (bisected on
 /// failure). It drains the queue until every worker has finished, so a graceful stop commits everything mapped.
 /// </summary>
-public sealed class BatchWriterStage
+internal sealed class BatchWriterStage
 {
     private readonly InsertQueue _queue;
     private readonly IBatchWriter _writer;

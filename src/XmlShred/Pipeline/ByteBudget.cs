@@ -6,7 +6,7 @@ namespace XmlShred.Pipeline;
 /// item cannot starve. An item larger than the whole budget is admitted when nothing else is held, so it delays
 /// the pipeline instead of deadlocking it.
 /// </summary>
-public sealed class ByteBudget
+internal sealed class ByteBudget
 {
     private readonly object _gate = new();
     private readonly LinkedList<Waiter> _waiters = new();

@@ -9,7 +9,7 @@ namespace XmlShred.Pipeline;
 /// Maps one staged document into what the writer needs: its rows plus success log row, or a failed log row.
 /// Shared by the queued workers and the sequential mode. Thread-safe.
 /// </summary>
-public sealed class DocumentProcessor
+internal sealed class DocumentProcessor
 {
     private readonly Func<string, MappingResult> _map;
     private readonly ProcessingLogFactory _log;

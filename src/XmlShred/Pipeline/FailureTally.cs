@@ -3,7 +3,7 @@ using XmlShred.Storage;
 namespace XmlShred.Pipeline;
 
 /// <summary>Failed applications of a run: counts per stage and the first few examples (memory stays flat on long runs).</summary>
-public sealed class FailureTally
+internal sealed class FailureTally
 {
     public const int MaxExamples = 20;
     private readonly Dictionary<string, long> _byStage = new(StringComparer.Ordinal);

@@ -9,7 +9,7 @@ namespace XmlShred.Pipeline;
 /// for the gauges.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is the pipeline's insert queue; the name says so.")]
-public sealed class InsertQueue
+internal sealed class InsertQueue
 {
     private readonly Channel<QueueItem> _channel;
     private long _bytes;

@@ -8,7 +8,7 @@ namespace XmlShred.Pipeline;
 /// Stage 2 (N of these): takes documents from the work channel, maps them, and puts the result in the insert
 /// queue, waiting when it is full. Busy time is mapping; everything else is idle (waiting for input or room).
 /// </summary>
-public sealed class MapWorker
+internal sealed class MapWorker
 {
     private readonly int _id;
     private readonly DocumentProcessor _processor;

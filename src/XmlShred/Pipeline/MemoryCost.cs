@@ -7,7 +7,7 @@ namespace XmlShred.Pipeline;
 /// the reader takes it until its worker has mapped it; then the charge becomes its mapped rows' estimate, held until
 /// the writer has committed them.
 /// </summary>
-public static class MemoryCost
+internal static class MemoryCost
 {
     /// <summary>
     /// The XML text as a .NET string (two bytes a character) plus what mapping keeps of it while it works: the

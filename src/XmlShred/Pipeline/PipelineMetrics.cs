@@ -100,7 +100,7 @@ public sealed class PipelineMetrics : IDisposable
     }
 
     /// <summary>Connects the run's memory budget (gauge <c>xmlshred.memory.budget.used</c> and the report).</summary>
-    public void AttachMemoryBudget(ByteBudget memory) => _memory = memory;
+    internal void AttachMemoryBudget(ByteBudget memory) => _memory = memory;
 
     public void AddRead(int count) => Interlocked.Add(ref _read, count);
 
@@ -116,7 +116,7 @@ public sealed class PipelineMetrics : IDisposable
 
     public void AddDropped(int count) => Interlocked.Add(ref _dropped, count);
 
-    public void RecordBatch(BatchOutcome outcome)
+    internal void RecordBatch(BatchOutcome outcome)
     {
         Interlocked.Add(ref _succeeded, outcome.Committed);
         Interlocked.Add(ref _failed, outcome.Failed.Count);
@@ -133,7 +133,7 @@ public sealed class PipelineMetrics : IDisposable
     }
 
     /// <summary>Counts a retried fault, and the length of an outage once it ends.</summary>
-    public void RecordRetry(RetryEvent retry)
+    internal void RecordRetry(RetryEvent retry)
     {
         if (retry.Kind == RetryEventKind.Retrying) Interlocked.Increment(ref _retries);
         else Interlocked.Add(ref _outageTicks, retry.Outage.Ticks);

@@ -3,7 +3,7 @@ using XmlShred.Storage;
 namespace XmlShred.Pipeline;
 
 /// <summary>Builds the processing_log rows of one run: same run id, session id, contract hash and range on every row.</summary>
-public sealed class ProcessingLogFactory
+internal sealed class ProcessingLogFactory
 {
     private readonly RunOptions _options;
     private readonly string _contractHash;

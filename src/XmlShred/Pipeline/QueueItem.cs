@@ -3,7 +3,7 @@ using XmlShred.Storage;
 namespace XmlShred.Pipeline;
 
 /// <summary>What a worker hands the writer: a mapped application, or the failed log row of one that could not be mapped.</summary>
-public sealed class QueueItem
+internal sealed class QueueItem
 {
     private QueueItem(ApplicationWrite? write, ProcessingLogEntry? failure, long bytes)
     {

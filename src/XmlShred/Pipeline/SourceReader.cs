@@ -9,7 +9,7 @@ namespace XmlShred.Pipeline;
 /// the bounded work channel. Stopping (first Ctrl+C) ends reading cleanly; the channel is completed either way so
 /// the workers drain what was read. A transient fault re-opens the read after the last app_id handed on.
 /// </summary>
-public sealed class SourceReader
+internal sealed class SourceReader
 {
     private readonly Fleet.ClaimingSource _source;
     private readonly RunOptions _options;

@@ -7,7 +7,7 @@ namespace XmlShred.Storage;
 /// The rows of one table within a batch that are written with one column list (one COPY / bulk copy). Rows are the
 /// mapper's own arrays, shaped by the table's plan; <see cref="Ordinals"/> says which of their slots are written.
 /// </summary>
-public sealed class TableRowGroup
+internal sealed class TableRowGroup
 {
     public TableRowGroup(TablePlan plan, IReadOnlyList<int> ordinals)
     {
@@ -60,7 +60,7 @@ public sealed class TableRowGroup
 /// <item>upsert tables keep each exact column list, because an update sets only the columns the row has (OUTPUT-6).</item>
 /// </list>
 /// </summary>
-public static class BatchTableGroups
+internal static class BatchTableGroups
 {
     /// <param name="hasDefault">Whether the target column (table, column) has a default, identity or generated value.</param>
     public static IReadOnlyList<TableRowGroup> Build(CompiledContract contract, IReadOnlyList<ApplicationWrite> batch, Func<string, string, bool> hasDefault)

@@ -9,7 +9,7 @@ namespace XmlShred.Storage;
 /// value that was not fitted fails as a <see cref="ValueConversionException"/> naming its table and column rather
 /// than corrupting a binary stream.
 /// </summary>
-public static class ColumnCast
+internal static class ColumnCast
 {
     /// <summary>Null, DBNull and "" are all written as NULL.</summary>
     public static bool IsNull(object? value) => value is null || value is DBNull || value is string { Length: 0 };

@@ -6,7 +6,7 @@ namespace XmlShred.Storage;
 /// Reads which target columns have a default, identity or generated value (they must not be padded with NULL, OUTPUT-4),
 /// with a dialect's catalog query that takes the schema as <c>@schema</c> and returns (table, column) rows.
 /// </summary>
-public static class ColumnDefaults
+internal static class ColumnDefaults
 {
     public static async Task<ISet<(string Table, string Column)>> LoadAsync(DbConnection connection, IServerDialect dialect, string schema, CancellationToken cancellationToken)
     {

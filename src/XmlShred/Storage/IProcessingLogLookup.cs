@@ -7,7 +7,7 @@ namespace XmlShred.Storage;
 /// broke may have committed; before the batch is sent again, the retry asks this and leaves those applications out,
 /// exactly as a resumed run skips logged ones. Without it such a retry would write them twice.
 /// </summary>
-public interface IProcessingLogLookup
+internal interface IProcessingLogLookup
 {
     Task<IReadOnlySet<long>> LoggedAppIdsAsync(CompiledContract contract, IReadOnlyCollection<long> appIds, CancellationToken cancellationToken);
 }

@@ -1,7 +1,7 @@
 namespace XmlShred.Storage;
 
 /// <summary>The parts of a server dialect's DDL that are spelled differently (see <see cref="ServerDdl"/>).</summary>
-public interface IServerDialect : ISqlDialect
+internal interface IServerDialect : ISqlDialect
 {
     SqlColumnTypes Types { get; }
 

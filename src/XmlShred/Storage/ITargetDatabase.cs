@@ -119,7 +119,7 @@ public enum WriteFailureKind
     Transient,
 }
 
-public static class WriteFailureKinds
+internal static class WriteFailureKinds
 {
     /// <summary>The processing_log stage for a failure kind; null for <see cref="WriteFailureKind.Fatal"/>.</summary>
     public static string? Stage(this WriteFailureKind kind) => kind switch

@@ -8,7 +8,7 @@ namespace XmlShred.Storage;
 /// Reads pending source rows page by page over any dialect (see <see cref="SourceQuery"/>). A connection per page:
 /// the pipeline may take a while between pages, and the pool keeps it cheap.
 /// </summary>
-public sealed class KeysetSourceReader(ISqlDialect dialect, Func<CancellationToken, Task<DbConnection>> open)
+internal sealed class KeysetSourceReader(ISqlDialect dialect, Func<CancellationToken, Task<DbConnection>> open)
 {
     public async IAsyncEnumerable<IReadOnlyList<SourceDocument>> ReadPendingPagesAsync(
         CompiledContract contract, SourceSelection selection, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace XmlShred.Storage;
 /// every dialect turns into its DDL, and as row groups every writer loads like any other table (COPY, bulk copy,
 /// prepared inserts). Besides these columns the table has a generated <c>log_id</c> key.
 /// </summary>
-public static class ProcessingLogSchema
+internal static class ProcessingLogSchema
 {
     public const string LogIdColumn = "log_id";
     public const string AppIdColumn = "app_id";

@@ -14,7 +14,7 @@ namespace XmlShred.Storage;
 /// (a failed bulk load can leave it mid-stream), so the next batch opens a fresh one. A dialect supplies only the
 /// bulk load, the staging SQL and the gate's SQL.
 /// </summary>
-public abstract class ServerBatchWriter : IBatchWriter
+internal abstract class ServerBatchWriter : IBatchWriter
 {
     /// <summary>The extra column of staging tables: batch order, for first/last-row-wins per key.</summary>
     public const string OrdinalColumn = "xmlshred_ord";

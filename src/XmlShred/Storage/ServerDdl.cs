@@ -8,7 +8,7 @@ namespace XmlShred.Storage;
 /// NULL, the primary key, the foreign key of <see cref="TargetRelations.ParentOf"/>), processing_log with its unique app_id
 /// index (and the clean-up of older databases' duplicate rows), and the source table. Ids are written explicitly, so target tables have no identity columns.
 /// </summary>
-public static class ServerDdl
+internal static class ServerDdl
 {
     public static IReadOnlyList<string> For(IServerDialect dialect, CompiledContract contract)
     {

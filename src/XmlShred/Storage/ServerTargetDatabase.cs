@@ -7,7 +7,7 @@ namespace XmlShred.Storage;
 /// What the server targets (PostgreSQL, SQL Server) share: schema creation under a lock, the keyset source reader
 /// and the writer's connection. A dialect adds its connection, source loader, failure classes and writer.
 /// </summary>
-public abstract class ServerTargetDatabase : ITargetDatabase, IProcessingLogLookup
+internal abstract class ServerTargetDatabase : ITargetDatabase, IProcessingLogLookup
 {
     private readonly KeysetSourceReader _source;
 

@@ -10,7 +10,7 @@ namespace XmlShred.Storage;
 /// NULL and every app_id already in processing_log (under <see cref="SourceSelection.RetryFailed"/>: every app_id
 /// without a failed row), and apply the <see cref="SourceSelection"/>.
 /// </summary>
-public static class SourceQuery
+internal static class SourceQuery
 {
     public const string Last = "@last";
     public const string PageSize = "@page";

@@ -4,7 +4,7 @@ using XmlShred.Values;
 namespace XmlShred.Storage;
 
 /// <summary>A column type of a dialect: its SQL name and the CLR type its bulk loader is given.</summary>
-public readonly record struct SqlColumnType(string Sql, Type Clr);
+internal readonly record struct SqlColumnType(string Sql, Type Clr);
 
 /// <summary>
 /// How one dialect stores each contract data type: the SQL type name and the CLR type a bulk loader expects, so that
@@ -12,7 +12,7 @@ public readonly record struct SqlColumnType(string Sql, Type Clr);
 /// by <see cref="Text"/> from their length.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "The parameters are named after the contract's data_type words they spell (int, decimal, float).")]
-public sealed record SqlColumnTypes(
+internal sealed record SqlColumnTypes(
     SqlColumnType Int, SqlColumnType SmallInt, SqlColumnType TinyInt, SqlColumnType BigInt, SqlColumnType Float, SqlColumnType Bit,
     SqlColumnType DateTime, SqlColumnType SmallDateTime, SqlColumnType Date, string Decimal, Func<int?, string> Text)
 {

@@ -7,7 +7,7 @@ namespace XmlShred.Storage;
 /// The foreign keys every relational target creates (OUTPUT-3): the root table is the contract's application table;
 /// tables carrying app_id reference it, and address/employment rows reference the contact table by con_id.
 /// </summary>
-public static class TargetRelations
+internal static class TargetRelations
 {
     public static TablePlan Root(CompiledContract contract) => contract.RootTable;
 

@@ -1,7 +1,7 @@
 namespace XmlShred.Synthetic;
 
 /// <summary>The ways a generated document is broken; each must make pre-processing validation (REJECT-1 to REJECT-3, XML-2) reject it.</summary>
-public static class InvalidKinds
+internal static class InvalidKinds
 {
     /// <summary>The document is cut off part-way: not well-formed (REJECT-1).</summary>
     public const string Truncated = "truncated";

@@ -1,7 +1,7 @@
 namespace XmlShred.Values;
 
 /// <summary>Generic bit conversion of VALUE-6: words and numbers to 0/1; anything else is not a bit.</summary>
-public static class BitText
+internal static class BitText
 {
     /// <summary>
     /// Trimmed, case-insensitive: <c>1 true y yes t</c> → 1; <c>0 false n no f</c> and "" → 0;

@@ -19,7 +19,7 @@ public enum DataType
     Other,
 }
 
-public static class DataTypes
+internal static class DataTypes
 {
     public static DataType Parse(string name) => name.Trim().ToLowerInvariant() switch
     {

@@ -5,7 +5,7 @@ namespace XmlShred.Values;
 /// time (<c>T</c> or spaces, <c>H:m[:s[.fraction]]</c>, optional AM/PM) and an optional offset that is
 /// validated and then dropped. Hand-written because it runs for every date attribute of every document.
 /// </summary>
-public static class DateTimeText
+internal static class DateTimeText
 {
     private const int MicrosecondDigits = 6;
 

@@ -7,7 +7,7 @@ namespace XmlShred.Values;
 /// The grammar is validated by hand so that <see cref="decimal.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider?, out decimal)"/>
 /// only ever sees the forms VALUE-4 accepts (it would otherwise allow thousands separators, currency, etc.).
 /// </summary>
-public static class DecimalText
+internal static class DecimalText
 {
     private const NumberStyles ValidatedStyles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
     private const int MaxScale = 28;

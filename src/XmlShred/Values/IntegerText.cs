@@ -1,7 +1,7 @@
 namespace XmlShred.Values;
 
 /// <summary>The two integer grammars of VALUE-2, VALUE-3; both round half away from zero and reject values outside <see cref="long"/>.</summary>
-public static class IntegerText
+internal static class IntegerText
 {
     private const int StackLimit = 128;
     private const ulong MagnitudeLimit = long.MaxValue + 1UL; // |long.MinValue|

@@ -5,7 +5,7 @@ namespace XmlShred.Values;
 /// (with its scale), <see cref="string"/>, <see cref="DateTime"/> or null; a value that does not convert yields null,
 /// never an exception. A decimal bound for an integer rounds half away from zero (2.5 → 3, −2.5 → −3).
 /// </summary>
-public static class TypedValue
+internal static class TypedValue
 {
     public const int DefaultDecimalScale = 2;
 

@@ -5,7 +5,7 @@ namespace XmlShred.Values;
 /// integer column). Raised once, by the mapper, when it fits a row to its table; the application fails with a
 /// reason that names the table, the column and the value, and the database never sees the row.
 /// </summary>
-public sealed class ValueConversionException : Exception
+internal sealed class ValueConversionException : Exception
 {
     public ValueConversionException()
     {

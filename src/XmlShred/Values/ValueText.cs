@@ -7,7 +7,7 @@ namespace XmlShred.Values;
 /// <c>YYYY-MM-DD HH:MM:SS[.ffffff]</c>, floats in round-trip form. Used wherever a value becomes text: a string
 /// column, a key comparison, a SQLite TEXT cell.
 /// </summary>
-public static class ValueText
+internal static class ValueText
 {
     public static bool IsBlank(object? value) => value is null || (value is string s && string.IsNullOrWhiteSpace(s));
 

@@ -5,7 +5,7 @@ namespace XmlShred.Xml;
 /// Elements outside it are walked (their paths still count for the Path Map's last-element rule) but never
 /// materialized, and their attribute values are never read.
 /// </summary>
-public sealed class ReadPlan
+internal sealed class ReadPlan
 {
     /// <summary>Keeps every element (tests, tools).</summary>
     public static ReadPlan Everything { get; } = new([], [], [], keepEverything: true);

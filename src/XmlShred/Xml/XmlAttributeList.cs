@@ -4,7 +4,7 @@ namespace XmlShred.Xml;
 /// An element's attributes in document order. Values are as the parser delivered them (entities decoded once),
 /// then trimmed (XML-3); a value that trims to nothing is <c>""</c>.
 /// </summary>
-public sealed class XmlAttributeList
+internal sealed class XmlAttributeList
 {
     public static readonly XmlAttributeList Empty = new([], []);
 

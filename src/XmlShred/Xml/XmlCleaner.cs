@@ -1,7 +1,7 @@
 namespace XmlShred.Xml;
 
 /// <summary>Pre-parse cleaning (XML-1) and the structural acceptance checks of REJECT-1.</summary>
-public static class XmlCleaner
+internal static class XmlCleaner
 {
     /// <summary>
     /// The part of <paramref name="text"/> left after removing a leading BOM (or its mis-decoded forms), leading

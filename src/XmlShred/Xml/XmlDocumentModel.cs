@@ -4,7 +4,7 @@ namespace XmlShred.Xml;
 /// A document parsed once (XML-3): the element tree, every element in document order, and the Path Map —
 /// path key → the last element with that path, keys ordered by first occurrence (XML-4).
 /// </summary>
-public sealed class XmlDocumentModel
+internal sealed class XmlDocumentModel
 {
     internal XmlDocumentModel(XmlNode root, List<XmlNode> elements, Dictionary<string, XmlNode> pathMap, List<string> pathOrder, List<XmlNode> lastElements)
     {

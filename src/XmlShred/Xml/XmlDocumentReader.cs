@@ -5,7 +5,7 @@ using System.Xml;
 namespace XmlShred.Xml;
 
 /// <summary>Why a document could not be read: the processing_log stage, a message naming the rule or limit, and the app id when it was read first.</summary>
-public sealed record XmlReadError(string Stage, string Message, long? AppId = null);
+internal sealed record XmlReadError(string Stage, string Message, long? AppId = null);
 
 /// <summary>
 /// Reads a document in one <see cref="XmlReader"/> pass into an <see cref="XmlDocumentModel"/>.
@@ -13,7 +13,7 @@ public sealed record XmlReadError(string Stage, string Message, long? AppId = nu
 /// The structure (one root element, the contract's) is checked by the parser, and every <see cref="XmlLimits"/> is
 /// enforced while reading, so memory and time stay linear in the document's size, depth and attribute count.
 /// </summary>
-public static class XmlDocumentReader
+internal static class XmlDocumentReader
 {
     private static readonly XmlReaderSettings s_settings = new()
     {

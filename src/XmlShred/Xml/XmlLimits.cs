@@ -53,4 +53,4 @@ public sealed record XmlLimits
 }
 
 /// <summary>A document broke one of the <see cref="XmlLimits"/>; <see cref="Exception.Message"/> names the limit (its <see cref="XmlLimits"/> property).</summary>
-public sealed class XmlLimitException(string message) : Exception(message);
+internal sealed class XmlLimitException(string message) : Exception(message);

@@ -1,7 +1,7 @@
 namespace XmlShred.Xml;
 
 /// <summary>One element of a parsed document: name, trimmed attributes in document order, children, path key.</summary>
-public sealed class XmlNode
+internal sealed class XmlNode
 {
     private static readonly List<XmlNode> s_noChildren = [];
     private List<XmlNode>? _children;

@@ -9,7 +9,7 @@ namespace XmlShred.Pipeline.Resilience;
 /// keyset read is opened again after the last app_id already handed on (the limit reduced by what was read), under
 /// the same retry time as the writer. Pages skip logged app_ids anyway, so nothing is read twice or missed.
 /// </summary>
-public static class ResumableSourcePages
+internal static class ResumableSourcePages
 {
     public static async IAsyncEnumerable<IReadOnlyList<SourceDocument>> ReadAsync(ITargetDatabase database, CompiledContract contract,
         SourceSelection selection, int pageSize, TransientRetry retry, [EnumeratorCancellation] CancellationToken cancellationToken)

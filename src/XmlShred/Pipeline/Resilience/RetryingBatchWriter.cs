@@ -11,7 +11,7 @@ namespace XmlShred.Pipeline.Resilience;
 /// anyway, but as "done elsewhere"; the lookup keeps them counted as this run's. So a retry neither loses an
 /// application nor writes one twice. Data errors are not retried; they surface to the bisector as before.
 /// </summary>
-public sealed class RetryingBatchWriter : IBatchWriter
+internal sealed class RetryingBatchWriter : IBatchWriter
 {
     private readonly IBatchWriter _inner;
     private readonly TransientRetry _retry;

@@ -11,7 +11,7 @@ namespace XmlShred.Pipeline.Resilience;
 /// connection, new transaction); the callers guarantee that. Anything not transient passes through untouched, so a
 /// data error still reaches the bisector. When the outage outlasts the budget, <see cref="DatabaseUnavailableException"/>.
 /// </summary>
-public sealed class TransientRetry
+internal sealed class TransientRetry
 {
     private static readonly ResiliencePropertyKey<long> s_outageStart = new("xmlshred.outage-start");
     private static readonly ResiliencePropertyKey<int> s_failures = new("xmlshred.failures");

@@ -5,7 +5,7 @@ using XmlShred.Storage.SqlServer;
 namespace XmlShred.Storage.Inspection;
 
 /// <summary>The read-only statements of <see cref="TargetInspector"/>, per dialect (kept as text so tests can parse them).</summary>
-public static class InspectionSql
+internal static class InspectionSql
 {
     /// <summary>
     /// Failed applications with their latest failure (stage, reason, time, run), oldest app_id first. An app_id that also

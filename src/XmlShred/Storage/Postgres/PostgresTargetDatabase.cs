@@ -5,7 +5,7 @@ using XmlShred.Contract;
 namespace XmlShred.Storage.Postgres;
 
 /// <summary>PostgreSQL target: the shared server target over one Npgsql data source, with binary COPY writes.</summary>
-public sealed class PostgresTargetDatabase : ServerTargetDatabase
+internal sealed class PostgresTargetDatabase : ServerTargetDatabase
 {
     private readonly NpgsqlDataSource _dataSource;
 

@@ -5,7 +5,7 @@ using XmlShred.Contract;
 namespace XmlShred.Storage.SqlServer;
 
 /// <summary>SQL Server target: the shared server target over SqlClient's pool, with SqlBulkCopy writes.</summary>
-public sealed class SqlServerTargetDatabase : ServerTargetDatabase
+internal sealed class SqlServerTargetDatabase : ServerTargetDatabase
 {
     private readonly string _connectionString;
 
