@@ -25,8 +25,13 @@ public sealed class ChunkTracker
         public bool Lost { get; set; }
     }
 
+    public ChunkTracker(ClaimStore store, LeaseKeeper keeper)
+        : this(store, keeper, null)
+    {
+    }
+
     /// <param name="retry">Finishing a chunk rides out transient faults like the writer does (a release stays best effort).</param>
-    public ChunkTracker(ClaimStore store, LeaseKeeper keeper, Pipeline.Resilience.TransientRetry? retry = null)
+    internal ChunkTracker(ClaimStore store, LeaseKeeper keeper, Pipeline.Resilience.TransientRetry? retry)
     {
         _store = store;
         _keeper = keeper;

@@ -15,7 +15,7 @@ public abstract class ClaimDialect
 {
     private readonly ISqlDialect _sql;
 
-    protected ClaimDialect(CompiledContract contract, ISqlDialect sql)
+    private protected ClaimDialect(CompiledContract contract, ISqlDialect sql)
     {
         Contract = contract;
         _sql = sql;

@@ -21,7 +21,7 @@ public sealed class ClaimingSource
     private readonly RunOptions _options;
     private readonly TransientRetry _retry;
 
-    public ClaimingSource(ITargetDatabase database, CompiledContract contract, ClaimStore store, ChunkTracker tracker, RunOptions options, TransientRetry retry)
+    internal ClaimingSource(ITargetDatabase database, CompiledContract contract, ClaimStore store, ChunkTracker tracker, RunOptions options, TransientRetry retry)
     {
         _database = database;
         _contract = contract;

@@ -41,7 +41,7 @@ public sealed class FleetSession : IAsyncDisposable
 
     /// <param name="retry">Claims, seeding and page reads ride out transient faults like the writer does.</param>
     /// <param name="notify">Told when a lease is lost (another instance took the chunk over), besides the LeaseLost log event.</param>
-    public static FleetSession Start(ITargetDatabase database, CompiledContract contract, RunOptions options, PipelineMetrics metrics, TransientRetry retry,
+    internal static FleetSession Start(ITargetDatabase database, CompiledContract contract, RunOptions options, PipelineMetrics metrics, TransientRetry retry,
         Action<string>? notify = null)
     {
         var owner = LeaseOwner.ForThisProcess(options.RunId);
