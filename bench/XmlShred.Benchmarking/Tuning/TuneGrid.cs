@@ -5,12 +5,23 @@ public sealed record TuneGrid(IReadOnlyList<int> QueueSizes, IReadOnlyList<int> 
 {
     public int Count => QueueSizes.Count * BatchSizes.Count * Workers.Count;
 
-    /// <summary>Workers outermost: a budget that runs out still leaves whole heat maps for the worker counts it reached.</summary>
-    public IEnumerable<TuneSettings> Points() =>
-        from w in Workers
-        from q in QueueSizes
-        from b in BatchSizes
-        select new TuneSettings(q, b, w);
+    /// <summary>
+    /// Workers outermost: a budget that runs out still leaves whole heat maps for the worker counts it reached.
+    /// Within one worker count the queue × batch cells run in a shuffled (but fixed) order, so a change in the
+    /// machine's load during the sweep shows up as scatter across the heat map rather than as a false trend along
+    /// one knob.
+    /// </summary>
+    public IEnumerable<TuneSettings> Points()
+    {
+        foreach (var w in Workers)
+        {
+            var cells = (from q in QueueSizes from b in BatchSizes select new TuneSettings(q, b, w)).ToArray();
+            new Random(ShuffleSeed).Shuffle(cells);
+            foreach (var cell in cells) yield return cell;
+        }
+    }
+
+    private const int ShuffleSeed = 20261129;
 
     /// <exception cref="ArgumentException">An empty list or a value below 1.</exception>
     public void Validate()

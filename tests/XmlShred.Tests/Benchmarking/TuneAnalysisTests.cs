@@ -110,12 +110,26 @@ public class TuneAnalysisTests
     }
 
     [Fact]
+    public void Grid_ShufflesCellsWithinAWorkerCount_TheSameWayEveryTime()
+    {
+        var grid = new TuneGrid([500, 1000, 2000, 5000], [50, 100, 200, 500], [1]);
+        var nested = (from q in grid.QueueSizes from b in grid.BatchSizes select new TuneSettings(q, b, 1)).ToList();
+
+        var order = grid.Points().ToList();
+
+        Assert.Equal(nested.Order(Comparer<TuneSettings>.Create((a, b) => (a.QueueSize, a.BatchSize).CompareTo((b.QueueSize, b.BatchSize)))), order.Order(Comparer<TuneSettings>.Create((a, b) => (a.QueueSize, a.BatchSize).CompareTo((b.QueueSize, b.BatchSize)))));
+        Assert.NotEqual(nested, order);
+        Assert.Equal(order, grid.Points());
+    }
+
+    [Fact]
     public void Grid_PutsWorkersOutermost_AndRejectsEmptyOrNonPositiveLists()
     {
         var grid = new TuneGrid([500, 2000], [50, 500], [1, 2]);
 
         Assert.Equal(8, grid.Count);
         Assert.Equal([1, 1, 1, 1, 2, 2, 2, 2], grid.Points().Select(p => p.Workers));
+        Assert.Equal(8, grid.Points().Distinct().Count());
         Assert.Throws<ArgumentException>(() => new TuneGrid([], [50], [1]).Validate());
         Assert.Throws<ArgumentException>(() => new TuneGrid([500], [0], [1]).Validate());
     }
