@@ -41,12 +41,22 @@ internal static class RunCommand
             + "and a source page is read again. The budget starts again after each recovery. An outage longer than this stops the run "
             + "with exit 1 and the summary of what was committed; rerun to continue. Data errors are never retried (see docs/cli.md).",
             defaults.Retry.Budget.TotalSeconds, max: NumberOptions.MaxSeconds);
+        var fleetDefaults = new Fleet.FleetOptions();
+        var follow = new Option<bool>("--follow") { Description = "Keep polling the source table for new rows until stopped (Ctrl+C or SIGTERM drain as usual): for a long-running Deployment fed by a staging table." };
+        var retryFailed = new Option<bool>("--retry-failed") { Description = "Process again the applications whose processing_log row is failed (after fixing the contract or the data). A success replaces the failed row in the same transaction that writes the rows; a new failure updates the reason. Each failure is retried once per run." };
+        var lease = NumberOptions.Positive("--lease", "Seconds a claimed chunk stays reserved without a heartbeat; after that another instance takes it over. Use the same value on every instance.", fleetDefaults.LeaseLength.TotalSeconds, MaxLeaseSeconds);
+        var heartbeat = NumberOptions.Positive("--heartbeat", "Seconds between lease renewals (shorter than --lease; a quarter of it is a good choice).", fleetDefaults.HeartbeatInterval.TotalSeconds, MaxLeaseSeconds);
+        var chunkSize = NumberOptions.Positive("--chunk-size", "Applications per chunk when new chunks are cut from the source table (existing chunks keep theirs).", fleetDefaults.ChunkSize);
+        var poll = NumberOptions.Positive("--poll", "Seconds an idle instance waits before looking for work again (new rows with --follow, or a peer's chunk whose lease may expire).", fleetDefaults.IdlePoll.TotalSeconds, MaxLeaseSeconds);
         var limits = new LimitOptions();
         var report = new Option<FileInfo?>("--report") { Description = "Write the run report as JSON to this file: settings, target, contract hash, failed app_ids, latency percentiles, stage times, worker busy %, and queue depths, throughput and memory over time. Draw it with `xmlshred report run.json --out dir`." };
         var command = new Command("run", """
             Shred every pending application of the source table into the target tables (create them first with `init`).
             Pending = no processing_log
             row yet (success or failed), so a run can be interrupted and rerun: it continues where it stopped.
+            Any number of runs may share one database at once (processes, containers, pods): each claims chunks of
+            app_ids under a lease, and an application is written and logged exactly once. A killed run's chunks are
+            taken over when their lease expires. See docs/scale-out.md.
             Ctrl+C once: stop reading, finish and commit what was read, print the summary (exit 130).
             Ctrl+C twice: roll back the open batch and exit at once.
             A database restart or failover is ridden out: the open batch is rolled back and sent again for up to --retry-seconds.
@@ -55,9 +65,11 @@ internal static class RunCommand
             Examples: xmlshred run --db shred.db --contract examples/contract.json
                       xmlshred run --db shred.db --contract c.json --app-id-start 1000 --app-id-end 1999 --report run.json
                       xmlshred run --db shred.db --contract c.json --mode sequential --workers 2
+                      xmlshred run --db "$XMLSHRED_DB" --contract c.json --follow
+                      xmlshred run --db shred.db --contract c.json --retry-failed
             Watch live: dotnet-counters monitor --counters XmlShred -n xmlshred
             """)
-        { db, contract, workers, batchSize, pageSize, queueSize, memoryBudget, limit, start, end, partition, partitionCount, mode, retrySeconds, noProgress, report };
+        { db, contract, workers, batchSize, pageSize, queueSize, memoryBudget, limit, start, end, partition, partitionCount, mode, follow, retryFailed, lease, heartbeat, chunkSize, poll, retrySeconds, noProgress, report };
         limits.AddTo(command);
         command.Validators.Add(r =>
         {
@@ -66,6 +78,8 @@ internal static class RunCommand
         });
         CliAction.Set(command, async (result, _) =>
         {
+            if (result.GetValue(heartbeat) >= result.GetValue(lease))
+                throw new UsageException($"--heartbeat ({result.GetValue(heartbeat)} s) must be shorter than --lease ({result.GetValue(lease)} s), or every lease expires between two heartbeats");
             var (k, n) = ParsePartition(result.GetValue(partition), result.GetValue(partitionCount));
             var options = new RunOptions
             {
@@ -76,6 +90,15 @@ internal static class RunCommand
                 QueueSize = result.GetValue(queueSize),
                 MemoryBudget = result.GetValue(memoryBudget),
                 Retry = RetryTimeBudget.Seconds(result.GetValue(retrySeconds)),
+                Follow = result.GetValue(follow),
+                RetryFailed = result.GetValue(retryFailed),
+                Fleet = new Fleet.FleetOptions
+                {
+                    LeaseLength = TimeSpan.FromSeconds(result.GetValue(lease)),
+                    HeartbeatInterval = TimeSpan.FromSeconds(result.GetValue(heartbeat)),
+                    ChunkSize = result.GetValue(chunkSize),
+                    IdlePoll = TimeSpan.FromSeconds(result.GetValue(poll)),
+                },
                 Selection = new SourceSelection
                 {
                     Limit = result.GetValue(limit),
@@ -104,15 +127,16 @@ internal static class RunCommand
         options.Validate();
         await using var database = TargetDatabaseFactory.Open(connection);
         // No DDL here: a production target is created (or reviewed with --print) by `init`, not as a side effect of a run.
-        var total = await database.CountPendingAsync(contract, options.Selection, CancellationToken.None).ConfigureAwait(false);
+        var total = await database.CountPendingAsync(contract, options.Selection with { RetryFailed = options.RetryFailed, RetryRunId = null }, CancellationToken.None).ConfigureAwait(false);
         var display = ProgressDisplay.Create(noProgress);
         using var shutdown = new ShutdownController(display.Notify, exitWhenAbortHangs: true).ListenToSignals();
         ThreadPoolFloor.ReserveFor(options.Workers);
         using var metrics = new PipelineMetrics();
         var mapper = new DocumentMapper(contract, mapping);
         var modeName = options.Mode.ToString().ToLowerInvariant();
-        Console.Error.WriteLine($"Run {options.RunId}: {Plural.Count(total, "pending application")} in {database.DisplayName}, {modeName} mode, "
-            + $"{Plural.Count(options.Workers, "worker")}, batch {options.BatchSize}.");
+        Console.Error.WriteLine($"Run {options.RunId}: {Plural.Count(total, options.RetryFailed ? "failed application" : "pending application")} in {database.DisplayName}, {modeName} mode, "
+            + $"{Plural.Count(options.Workers, "worker")}, batch {options.BatchSize}; claiming chunks (lease {options.Fleet.LeaseLength.TotalSeconds:0.###} s, "
+            + $"heartbeat {options.Fleet.HeartbeatInterval.TotalSeconds:0.###} s){(options.Follow ? ", following the source until stopped" : "")}.");
         options.Logger.RunStarted(options.RunId, total, database.DisplayName, modeName, options.Workers, options.BatchSize);
         var summary = await display.RunAsync(metrics, total,
             () => PipelineRunner.RunAsync(database, contract, mapper.Map, options, metrics, shutdown.StopToken, shutdown.AbortToken,
@@ -121,7 +145,7 @@ internal static class RunCommand
                     if (retry.Kind == RetryEventKind.Retrying)
                         options.Logger.RetryScheduled(retry.Operation, retry.Failures, retry.Delay.TotalMilliseconds, "transient database fault", retry.Fault);
                     display.Notify(retry.ToString());
-                })).ConfigureAwait(false);
+                }, display.Notify)).ConfigureAwait(false);
         var exitCode = ExitCodes.Of(summary.Outcome);
         options.Logger.RunFinished(summary.RunId, summary.Succeeded, summary.Failed, summary.RowsWritten, summary.Elapsed.TotalSeconds, summary.Interrupted, exitCode);
         SummaryPrinter.Print(summary, metrics);
@@ -142,6 +166,9 @@ internal static class RunCommand
         }
         return exitCode;
     }
+
+    /// <summary>A day: leases, heartbeats and polls are seconds to minutes; anything longer is a typo.</summary>
+    private const double MaxLeaseSeconds = 86_400;
 
     internal static (int? K, int? N) ParsePartition(string? text, int? autoCount = null, Func<string, string?>? environment = null)
     {

@@ -11,6 +11,7 @@ public sealed class ChunkTracker
 {
     private readonly ClaimStore _store;
     private readonly LeaseKeeper _keeper;
+    private readonly Pipeline.Resilience.TransientRetry? _retry;
     private readonly Dictionary<long, Entry> _entries = [];
     private readonly object _lock = new();
     private long _settled;
@@ -25,9 +26,16 @@ public sealed class ChunkTracker
     }
 
     public ChunkTracker(ClaimStore store, LeaseKeeper keeper)
+        : this(store, keeper, null)
+    {
+    }
+
+    /// <param name="retry">Finishing a chunk rides out transient faults like the writer does (a release stays best effort).</param>
+    internal ChunkTracker(ClaimStore store, LeaseKeeper keeper, Pipeline.Resilience.TransientRetry? retry)
     {
         _store = store;
         _keeper = keeper;
+        _retry = retry;
         keeper.LeaseLost += (lease, _) => Lost(lease);
     }
 
@@ -146,7 +154,9 @@ public sealed class ChunkTracker
         Interlocked.Increment(ref _settled);
         if (entry.Lost) return;
         var held = entry.Complete
-            ? await _store.FinishAsync(entry.Lease, cancellationToken).ConfigureAwait(false)
+            ? await (_retry is null
+                ? _store.FinishAsync(entry.Lease, cancellationToken)
+                : _retry.ExecuteAsync("finishing a chunk", ct => _store.FinishAsync(entry.Lease, ct), cancellationToken)).ConfigureAwait(false)
             : await _store.ReleaseAsync(entry.Lease, cancellationToken).ConfigureAwait(false);
         if (!held)
         {

@@ -22,7 +22,7 @@ public sealed record ClaimContext(ClaimDialect Dialect, LeaseOwner Owner, TimeSp
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = Dialect.Renew();
+            command.CommandText = Dialect.Fence();
             ClaimStore.BindHeld(command, lease, Owner);
             ClaimDialect.Add(command, "@lease_ms", (int)Math.Ceiling(LeaseLength.TotalMilliseconds));
             if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1) throw new LeaseLostException(lease);

@@ -1,18 +1,24 @@
 using System.Data.Common;
 using XmlShred.Contract;
+using XmlShred.Storage;
+using XmlShred.Values;
 
 namespace XmlShred.Fleet;
 
 /// <summary>
 /// The claim table's SQL for one engine. Statements share one shape; engines differ in quoting, in how "now" is
 /// written (always the database's clock, never the client's), and in how a claim skips rows other claimers hold.
-/// Parameters are named <c>@x</c> on every engine. Identifiers come from a validated contract.
+/// Parameters are named <c>@x</c> on every engine. Identifiers come from a validated contract and are quoted and
+/// qualified by the engine's <see cref="ISqlDialect"/>, the same one the schema and the source queries use.
 /// </summary>
 public abstract class ClaimDialect
 {
-    protected ClaimDialect(CompiledContract contract)
+    private readonly ISqlDialect _sql;
+
+    private protected ClaimDialect(CompiledContract contract, ISqlDialect sql)
     {
         Contract = contract;
+        _sql = sql;
     }
 
     public CompiledContract Contract { get; }
@@ -26,10 +32,10 @@ public abstract class ClaimDialect
     public abstract string Name { get; }
 
     /// <summary>Quotes one identifier.</summary>
-    public abstract string Q(string identifier);
+    public string Q(string identifier) => _sql.Quote(identifier);
 
     /// <summary>A table of the contract's schema, qualified where the engine has schemas.</summary>
-    public abstract string Table(string name);
+    public string Table(string name) => _sql.Qualified(Contract.TargetSchema, name);
 
     /// <summary>The database clock as a value comparable with the lease columns.</summary>
     public abstract string Now { get; }
@@ -46,8 +52,56 @@ public abstract class ClaimDialect
     protected string Log => Table(Contract.ProcessingLogTable);
     protected string Xml => Q(Contract.SourceColumn);
 
-    /// <summary>Creates the claim and instance tables when missing (idempotent).</summary>
-    public abstract IReadOnlyList<string> Ddl();
+    /// <summary>The type of the lease and heartbeat columns: the type <see cref="Now"/> yields.</summary>
+    protected abstract string TimeType { get; }
+
+    /// <summary>The index a claim seeks to find the lowest claimable chunk without reading every row.</summary>
+    protected abstract string ClaimIndex();
+
+    /// <summary>
+    /// Creates the claim and instance tables when missing (idempotent), in the contract's schema, which the target
+    /// schema DDL creates first. One shape for every engine: column types come from its <see cref="ISqlDialect"/>,
+    /// "if missing" from its DDL conventions; only the time type and the claim index are the engine's own.
+    /// </summary>
+    public IReadOnlyList<string> Ddl() =>
+    [
+        CreateTableIfMissing(ChunkTableName,
+        [
+            Column("chunk_id", DataType.BigInt, "NOT NULL PRIMARY KEY"),
+            Column("chunk_start", DataType.BigInt, "NOT NULL"),
+            Column("chunk_end", DataType.BigInt, "NOT NULL"),
+            Column("state", DataType.String, "NOT NULL DEFAULT 'pending'", 10),
+            Column("owner", DataType.String, "NULL", LeaseOwner.MaxLength),
+            Column("fence", DataType.BigInt, "NOT NULL DEFAULT 0"),
+            Column("attempts", DataType.Int, "NOT NULL DEFAULT 0"),
+            $"lease_expires_at {TimeType} NULL",
+            $"heartbeat_at {TimeType} NULL",
+        ]),
+        ClaimIndex(),
+        CreateTableIfMissing(InstanceTableName,
+        [
+            Column("owner", DataType.String, "NOT NULL PRIMARY KEY", LeaseOwner.MaxLength),
+            Column("host", DataType.String, "NULL", 200),
+            Column("pid", DataType.Int, "NULL"),
+            Column("run_id", DataType.String, "NULL", 64),
+            $"started_at {TimeType} NULL",
+            $"heartbeat_at {TimeType} NULL",
+            Column("processed", DataType.BigInt, "NOT NULL DEFAULT 0"),
+            Column("rate", DataType.Float, "NOT NULL DEFAULT 0"),
+            Column("lease_ms", DataType.BigInt, "NULL"),
+        ]),
+    ];
+
+    private string Column(string name, DataType type, string constraints, int? length = null) =>
+        $"{name} {_sql.SqlType(new ColumnSpec(name, type, length, false))} {constraints}";
+
+    private string CreateTableIfMissing(string name, IEnumerable<string> columns)
+    {
+        var body = "(\n  " + string.Join(",\n  ", columns) + "\n)";
+        return _sql is IServerDialect server
+            ? server.CreateTableIfMissing(Contract.TargetSchema, name, body)
+            : $"CREATE TABLE IF NOT EXISTS {Table(name)} {body}";
+    }
 
     // ---- claim, renew, finish, release -------------------------------------------------------------------------
 
@@ -74,6 +128,15 @@ public abstract class ClaimDialect
     /// </summary>
     public string Renew() =>
         $"UPDATE {Chunks} SET heartbeat_at = {Now}, lease_expires_at = {NowPlusLease} WHERE {Held}";
+
+    /// <summary>
+    /// The fence check at the start of a batch transaction: <see cref="Renew"/>, and the attempt count back to 0. The
+    /// transaction commits work of this chunk, so its holders are making progress, not dying on it: only claims that
+    /// keep ending (kill, crash) without a single committed batch bring a chunk to the attempt cap. Rolled back with
+    /// the batch when it fails.
+    /// </summary>
+    public string Fence() =>
+        $"UPDATE {Chunks} SET heartbeat_at = {Now}, lease_expires_at = {NowPlusLease}, attempts = 0 WHERE {Held}";
 
     /// <summary>
     /// Gives a chunk back after its work was read and written: <c>done</c> when no unprocessed source row is left
@@ -104,15 +167,17 @@ public abstract class ClaimDialect
         if (selection.AppIdStart is not null) parts.Add($"s.{Q("app_id")} >= @sel_start");
         if (selection.AppIdEnd is not null) parts.Add($"s.{Q("app_id")} <= @sel_end");
         if (selection.PartitionCount is not null) parts.Add($"s.{Q("app_id")} % @sel_parts = @sel_part");
-        parts.Add(filter.RetryFailed
-            ? $"EXISTS (SELECT 1 FROM {Log} l WHERE l.{Q("app_id")} = s.{Q("app_id")} AND l.{Q("status")} = 'failed')"
-            : $"NOT EXISTS (SELECT 1 FROM {Log} l WHERE l.{Q("app_id")} = s.{Q("app_id")})");
+        parts.Add(LogSelection(filter).LogCondition(Log, Q));
         return string.Join(" AND ", parts);
     }
+
+    private static SourceSelection LogSelection(WorkFilter filter) =>
+        filter.Selection with { RetryFailed = filter.RetryFailed, RetryRunId = filter.RetryFailed ? filter.RunId : null };
 
     /// <summary>Adds the selection's parameters used by <see cref="WorkCondition"/> and <see cref="Claimable"/>.</summary>
     public static void BindFilter(DbCommand command, WorkFilter filter)
     {
+        if (LogSelection(filter) is { RetryFailed: true, RetryRunId: { } run }) Add(command, SourceSelection.RetryRunParameter, run);
         var s = filter.Selection;
         if (s.AppIdStart is { } start) Add(command, "@sel_start", start);
         if (s.AppIdEnd is { } end) Add(command, "@sel_end", end);
@@ -167,7 +232,11 @@ public abstract class ClaimDialect
     // ---- instances ---------------------------------------------------------------------------------------------
 
     /// <summary>Inserts or refreshes this instance's row: heartbeat (database time), progress, recent rate, lease length.</summary>
-    public abstract string InstanceBeat();
+    public virtual string InstanceBeat() => $"""
+        INSERT INTO {Instances} (owner, host, pid, run_id, started_at, heartbeat_at, processed, rate, lease_ms)
+        VALUES (@owner, @host, @pid, @run_id, {Now}, {Now}, @processed, @rate, @lease_ms)
+        ON CONFLICT (owner) DO UPDATE SET heartbeat_at = excluded.heartbeat_at, processed = excluded.processed, rate = excluded.rate, lease_ms = excluded.lease_ms
+        """;
 
     public string InstanceRemove() => $"DELETE FROM {Instances} WHERE owner = @owner";
 

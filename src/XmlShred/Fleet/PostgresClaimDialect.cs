@@ -8,13 +8,9 @@ namespace XmlShred.Fleet;
 /// each other's rows instead of queueing, and PostgreSQL re-checks the WHERE on the locked row version. Times use
 /// <c>clock_timestamp()</c> (<c>now()</c> is frozen at transaction start, which would age a lease renewed late in a batch).
 /// </summary>
-public sealed class PostgresClaimDialect(CompiledContract contract) : ClaimDialect(contract)
+public sealed class PostgresClaimDialect(CompiledContract contract) : ClaimDialect(contract, PostgresDialect.Instance)
 {
     public override string Name => "postgresql";
-
-    public override string Q(string identifier) => PostgresDialect.Instance.Quote(identifier);
-
-    public override string Table(string name) => PostgresDialect.Instance.Qualified(Contract.TargetSchema, name);
 
     public override string Now => "clock_timestamp()";
 
@@ -24,43 +20,15 @@ public sealed class PostgresClaimDialect(CompiledContract contract) : ClaimDiale
 
     public override string? SeedLock => "SELECT pg_advisory_xact_lock(hashtext(@seed_lock))";
 
-    public override IReadOnlyList<string> Ddl() =>
-    [
-        $"CREATE SCHEMA IF NOT EXISTS {Q(Contract.TargetSchema)}",
-        $"""
-        CREATE TABLE IF NOT EXISTS {Chunks} (
-          chunk_id bigint NOT NULL PRIMARY KEY,
-          chunk_start bigint NOT NULL,
-          chunk_end bigint NOT NULL,
-          state varchar(10) NOT NULL DEFAULT 'pending',
-          owner varchar({LeaseOwner.MaxLength}),
-          fence bigint NOT NULL DEFAULT 0,
-          attempts int NOT NULL DEFAULT 0,
-          lease_expires_at timestamptz,
-          heartbeat_at timestamptz
-        )
-        """,
-        $"CREATE INDEX IF NOT EXISTS {Q("ix_" + ChunkTableName + "_claimable")} ON {Chunks} (chunk_id) WHERE state IN ('pending', 'claimed')",
-        $"""
-        CREATE TABLE IF NOT EXISTS {Instances} (
-          owner varchar({LeaseOwner.MaxLength}) NOT NULL PRIMARY KEY,
-          host varchar(200), pid int, run_id varchar(64),
-          started_at timestamptz, heartbeat_at timestamptz,
-          processed bigint NOT NULL DEFAULT 0, rate double precision NOT NULL DEFAULT 0, lease_ms bigint
-        )
-        """,
-    ];
+    protected override string TimeType => "timestamptz";
+
+    protected override string ClaimIndex() =>
+        $"CREATE INDEX IF NOT EXISTS {Q("ix_" + ChunkTableName + "_claimable")} ON {Chunks} (chunk_id) WHERE state IN ('pending', 'claimed')";
 
     public override string Claim(WorkFilter filter) => $"""
         UPDATE {Chunks} AS c
         SET state = 'claimed', owner = @owner, fence = c.fence + 1, attempts = c.attempts + 1, heartbeat_at = {Now}, lease_expires_at = {NowPlusLease}
         WHERE c.chunk_id = (SELECT chunk_id FROM {Chunks} WHERE {Claimable(filter)} ORDER BY chunk_id LIMIT 1 FOR UPDATE SKIP LOCKED)
         RETURNING c.chunk_id, c.chunk_start, c.chunk_end, c.fence
-        """;
-
-    public override string InstanceBeat() => $"""
-        INSERT INTO {Instances} (owner, host, pid, run_id, started_at, heartbeat_at, processed, rate, lease_ms)
-        VALUES (@owner, @host, @pid, @run_id, {Now}, {Now}, @processed, @rate, @lease_ms)
-        ON CONFLICT (owner) DO UPDATE SET heartbeat_at = excluded.heartbeat_at, processed = excluded.processed, rate = excluded.rate, lease_ms = excluded.lease_ms
         """;
 }

@@ -9,13 +9,9 @@ namespace XmlShred.Fleet;
 /// end, ROWLOCK avoids page locks READPAST cannot skip, and READCOMMITTEDLOCK keeps READPAST legal when the database
 /// runs READ_COMMITTED_SNAPSHOT. The (state, chunk_id) index lets TOP (1) seek instead of locking every match.
 /// </summary>
-public sealed class SqlServerClaimDialect(CompiledContract contract) : ClaimDialect(contract)
+public sealed class SqlServerClaimDialect(CompiledContract contract) : ClaimDialect(contract, SqlServerDialect.Instance)
 {
     public override string Name => "sqlserver";
-
-    public override string Q(string identifier) => SqlServerDialect.Instance.Quote(identifier);
-
-    public override string Table(string name) => SqlServerDialect.Instance.Qualified(Contract.TargetSchema, name);
 
     public override string Now => "SYSUTCDATETIME()";
 
@@ -25,35 +21,11 @@ public sealed class SqlServerClaimDialect(CompiledContract contract) : ClaimDial
 
     public override string? SeedLock => "EXEC sp_getapplock @Resource = @seed_lock, @LockMode = 'Exclusive', @LockOwner = 'Transaction'";
 
-    private string Exists(string table) => $"OBJECT_ID({SqlServerDialect.Instance.NameLiteral(Contract.TargetSchema, table)}, N'U') IS NULL";
+    protected override string TimeType => "datetime2(3)";
 
-    public override IReadOnlyList<string> Ddl() =>
-    [
-        $"IF SCHEMA_ID(N'{Contract.TargetSchema.Replace("'", "''", StringComparison.Ordinal)}') IS NULL EXEC(N'CREATE SCHEMA {Q(Contract.TargetSchema).Replace("'", "''", StringComparison.Ordinal)}')",
-        $"""
-        IF {Exists(ChunkTableName)} CREATE TABLE {Chunks} (
-          chunk_id bigint NOT NULL PRIMARY KEY,
-          chunk_start bigint NOT NULL,
-          chunk_end bigint NOT NULL,
-          state varchar(10) NOT NULL DEFAULT 'pending',
-          owner nvarchar({LeaseOwner.MaxLength}) NULL,
-          fence bigint NOT NULL DEFAULT 0,
-          attempts int NOT NULL DEFAULT 0,
-          lease_expires_at datetime2(3) NULL,
-          heartbeat_at datetime2(3) NULL
-        )
-        """,
+    protected override string ClaimIndex() =>
         $"IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_{ChunkTableName}_state' AND object_id = OBJECT_ID({SqlServerDialect.Instance.NameLiteral(Contract.TargetSchema, ChunkTableName)})) "
-            + $"CREATE INDEX {Q("ix_" + ChunkTableName + "_state")} ON {Chunks} (state, chunk_id) INCLUDE (lease_expires_at, attempts)",
-        $"""
-        IF {Exists(InstanceTableName)} CREATE TABLE {Instances} (
-          owner nvarchar({LeaseOwner.MaxLength}) NOT NULL PRIMARY KEY,
-          host nvarchar(200) NULL, pid int NULL, run_id nvarchar(64) NULL,
-          started_at datetime2(3) NULL, heartbeat_at datetime2(3) NULL,
-          processed bigint NOT NULL DEFAULT 0, rate float NOT NULL DEFAULT 0, lease_ms bigint NULL
-        )
-        """,
-    ];
+            + $"CREATE INDEX {Q("ix_" + ChunkTableName + "_state")} ON {Chunks} (state, chunk_id) INCLUDE (lease_expires_at, attempts)";
 
     public override string Claim(WorkFilter filter) => $"""
         WITH next_chunk AS (

@@ -7,7 +7,8 @@ namespace XmlShred.Fleet;
 /// processing_log row (a normal run) or with a failed one (<c>--retry-failed</c>). A chunk is claimable only
 /// while it holds such work, so instances with different selections never claim chunks that hold nothing for them.
 /// </summary>
-public sealed record WorkFilter(SourceSelection Selection, bool RetryFailed)
+/// <param name="RunId">With <paramref name="RetryFailed"/>: failed rows this run wrote are not work again (no retry loop within a run).</param>
+public sealed record WorkFilter(SourceSelection Selection, bool RetryFailed, string? RunId = null)
 {
     public static WorkFilter Everything { get; } = new(SourceSelection.All, false);
 

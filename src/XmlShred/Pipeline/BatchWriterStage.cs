@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using XmlShred.Fleet;
 using XmlShred.Storage;
 
 namespace XmlShred.Pipeline;
@@ -16,14 +17,18 @@ internal sealed class BatchWriterStage
     private readonly int _batchSize;
     private readonly PipelineMetrics _metrics;
     private readonly ByteBudget? _memory;
+    private readonly FleetSession? _fleet;
     private long _held;
 
     /// <param name="memory">The run's memory budget: what the taken items were charged is released once they are written.</param>
     /// <param name="failures">Where failed applications are tallied (kept when a later batch stops the run).</param>
     /// <param name="logger">Where batch splits and isolated applications are logged.</param>
+    /// <param name="fleet">The run's claims: each transaction checks the fence of its leases, and chunks are settled once written.</param>
     public BatchWriterStage(InsertQueue queue, IBatchWriter writer, Func<Exception, WriteFailureKind> classify, int batchSize, PipelineMetrics metrics, ByteBudget? memory = null,
-        FailureTally? failures = null, ILogger? logger = null)
+        FailureTally? failures = null, ILogger? logger = null, FleetSession? fleet = null)
     {
+        _fleet = fleet;
+        if (fleet is not null) writer.Claims = fleet.Claims;
         _memory = memory;
         Failures = failures ?? new FailureTally();
         _queue = queue;
@@ -90,27 +95,57 @@ internal sealed class BatchWriterStage
     /// <summary>Writes one batch of mapped applications and failure rows (also used by the sequential mode).</summary>
     public async Task FlushAsync(List<ApplicationWrite> batch, List<ProcessingLogEntry> failures, CancellationToken abort)
     {
-        if (failures.Count > 0)
+        if (batch.Count == 0 && failures.Count == 0) return;
+        var leases = batch.Select(w => w.Log.Lease).Concat(failures.Select(f => f.Lease)).ToList();
+        var lost = new List<ChunkLease>();
+        if (_fleet is not null) await _fleet.Gate.WaitAsync(abort).ConfigureAwait(false);
+        try
         {
-            await WriteFailuresAsync(failures, abort).ConfigureAwait(false);
+            if (failures.Count > 0) await WriteFailuresAsync(failures, lost, abort).ConfigureAwait(false);
+            if (batch.Count > 0)
+            {
+                var outcome = await _bisector.WriteAsync(batch, abort).ConfigureAwait(false);
+                _metrics.RecordBatch(outcome);
+                Failures.AddRange(outcome.Failed);
+                lost.AddRange(outcome.LostLeases);
+            }
+        }
+        finally
+        {
+            _fleet?.Gate.Release();
+            batch.Clear();
             failures.Clear();
         }
-        if (batch.Count > 0)
-        {
-            var outcome = await _bisector.WriteAsync(batch, abort).ConfigureAwait(false);
-            _metrics.RecordBatch(outcome);
-            Failures.AddRange(outcome.Failed);
-            batch.Clear();
-        }
+        if (_fleet is null) return;
+        foreach (var lease in lost) _fleet.Tracker.Lost(lease);
+        await _fleet.Tracker.ResolvedAsync(leases, abort).ConfigureAwait(false);
     }
 
-    /// <summary>Failed log rows: an application another instance logged first is counted as done elsewhere, never as failed here.</summary>
-    private async Task WriteFailuresAsync(List<ProcessingLogEntry> failures, CancellationToken abort)
+    /// <summary>
+    /// Failed log rows: an application another instance logged first is counted as done elsewhere, never as failed
+    /// here; the rows of a chunk whose lease was lost are dropped and the rest written.
+    /// </summary>
+    private async Task WriteFailuresAsync(List<ProcessingLogEntry> failures, List<ChunkLease> lost, CancellationToken abort)
     {
-        var written = (await _writer.WriteFailuresAsync(failures, abort).ConfigureAwait(false)).ToHashSet();
-        var logged = failures.Where(f => written.Contains(f.AppId)).ToList();
-        _metrics.AddFailed(logged.Count);
-        _metrics.AddDoneElsewhere(failures.Count - logged.Count);
-        Failures.AddRange(logged);
+        var pending = failures;
+        while (pending.Count > 0)
+        {
+            try
+            {
+                var written = (await _writer.WriteFailuresAsync(pending, abort).ConfigureAwait(false)).ToHashSet();
+                var logged = pending.Where(f => written.Contains(f.AppId)).ToList();
+                _metrics.AddFailed(logged.Count);
+                _metrics.AddDoneElsewhere(pending.Count - logged.Count);
+                Failures.AddRange(logged);
+                return;
+            }
+            catch (LeaseLostException ex)
+            {
+                lost.Add(ex.Lease);
+                var rest = pending.Where(f => f.Lease != ex.Lease).ToList();
+                _metrics.AddDropped(pending.Count - rest.Count);
+                pending = rest;
+            }
+        }
     }
 }

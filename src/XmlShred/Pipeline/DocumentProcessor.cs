@@ -22,6 +22,16 @@ internal sealed class DocumentProcessor
 
     public QueueItem Process(SourceDocument document)
     {
+        var item = ProcessUnclaimed(document);
+        if (document.Lease is not { } lease) return item;
+        // The log row carries the chunk's lease to the writer, whose transaction checks it is still held (the fence).
+        return item.Write is { } write
+            ? QueueItem.Mapped(write with { Log = write.Log with { Lease = lease } })
+            : QueueItem.Failed(item.Failure! with { Lease = lease });
+    }
+
+    private QueueItem ProcessUnclaimed(SourceDocument document)
+    {
         var clock = Stopwatch.StartNew();
         var xml = document.Xml;
         if (document.Bytes is { } bytes)

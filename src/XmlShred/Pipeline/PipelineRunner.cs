@@ -13,6 +13,7 @@ public static class PipelineRunner
     /// function like them. Called from several workers at once, so it must be thread-safe; it never throws for a bad
     /// document (it returns a rejected <see cref="MappingResult"/>).
     /// </param>
+    /// <param name="notify">Told of fleet events worth a line on the console (a lease lost to another instance).</param>
     /// <param name="onRetry">Told of every transient database fault, recovery and give-up (for the log); also counted in <paramref name="metrics"/>.</param>
     /// <exception cref="OperationCanceledException">The run was aborted (second Ctrl+C); the open batch was rolled back.</exception>
     /// <remarks>
@@ -20,10 +21,10 @@ public static class PipelineRunner
     /// committed and carries the reason in <see cref="RunSummary.StoppedBy"/> (<see cref="RunOutcome.StoppedByOutage"/>).
     /// </remarks>
     public static async Task<RunSummary> RunAsync(ITargetDatabase database, CompiledContract contract, Func<string, MappingResult> map, RunOptions options,
-        PipelineMetrics metrics, CancellationToken stop, CancellationToken abort, Action<RetryEvent>? onRetry = null)
+        PipelineMetrics metrics, CancellationToken stop, CancellationToken abort, Action<RetryEvent>? onRetry = null, Action<string>? notify = null)
     {
         options.Validate();
-        var nullXml = await database.CountNullXmlAsync(contract, options.Selection, abort).ConfigureAwait(false);
+        var nullXml = options.RetryFailed ? 0 : await database.CountNullXmlAsync(contract, options.Selection, abort).ConfigureAwait(false);
         var processor = new DocumentProcessor(map, new ProcessingLogFactory(options, contract.Hash));
         var retry = new TransientRetry(e => database.ClassifyFailure(e) == WriteFailureKind.Transient, options.Retry, e =>
         {
@@ -34,9 +35,11 @@ public static class PipelineRunner
         string? stoppedBy = null;
         try
         {
+            // Every run claims its work, so any number of instances may share the database (one alone claims everything).
+            await using var fleet = Fleet.FleetSession.Start(database, contract, options, metrics, retry, notify);
             await (options.Mode == PipelineMode.Sequential
-                ? new SequentialPipeline(database, contract, options, processor, metrics, retry).RunAsync(failures, stop, abort)
-                : new QueuedPipeline(database, contract, options, processor, metrics, retry).RunAsync(failures, stop, abort)).ConfigureAwait(false);
+                ? new SequentialPipeline(database, contract, options, processor, metrics, retry, fleet).RunAsync(failures, stop, abort)
+                : new QueuedPipeline(database, contract, options, processor, metrics, retry, fleet).RunAsync(failures, stop, abort)).ConfigureAwait(false);
         }
         catch (DatabaseUnavailableException ex) when (!abort.IsCancellationRequested)
         {

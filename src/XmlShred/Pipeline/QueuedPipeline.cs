@@ -18,9 +18,12 @@ internal sealed class QueuedPipeline
     private readonly DocumentProcessor _processor;
     private readonly PipelineMetrics _metrics;
     private readonly TransientRetry _retry;
+    private readonly Fleet.FleetSession _fleet;
 
-    public QueuedPipeline(ITargetDatabase database, CompiledContract contract, RunOptions options, DocumentProcessor processor, PipelineMetrics metrics, TransientRetry retry)
+    public QueuedPipeline(ITargetDatabase database, CompiledContract contract, RunOptions options, DocumentProcessor processor, PipelineMetrics metrics, TransientRetry retry,
+        Fleet.FleetSession fleet)
     {
+        _fleet = fleet;
         _retry = retry;
         _database = database;
         _contract = contract;
@@ -43,7 +46,7 @@ internal sealed class QueuedPipeline
         _metrics.AttachQueues(() => work.Reader.Count, () => queue.Count, () => queue.Bytes);
         _metrics.AttachMemoryBudget(memory);
         await using var writer = await RetryingBatchWriter.OpenAsync(_database, _contract, _retry, abort).ConfigureAwait(false);
-        var writerStage = new BatchWriterStage(queue, writer, _database.ClassifyFailure, _options.BatchSize, _metrics, memory, failures, _options.Logger);
+        var writerStage = new BatchWriterStage(queue, writer, _database.ClassifyFailure, _options.BatchSize, _metrics, memory, failures, _options.Logger, _fleet);
 
         async Task Guard(Func<Task> stage)
         {
@@ -58,7 +61,7 @@ internal sealed class QueuedPipeline
             }
         }
 
-        var reader = Task.Run(() => Guard(() => new SourceReader(_database, _contract, _options, _metrics, _retry, memory).RunAsync(work.Writer, stop, failed.Token)));
+        var reader = Task.Run(() => Guard(() => new SourceReader(_fleet.Source, _options, _metrics, memory).RunAsync(work.Writer, stop, failed.Token)));
         var workers = Enumerable.Range(0, _options.Workers)
             .Select(i => Task.Run(() => Guard(() => new MapWorker(i, _processor, queue, _metrics, memory).RunAsync(work.Reader, failed.Token))))
             .ToArray();

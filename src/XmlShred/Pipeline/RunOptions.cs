@@ -42,6 +42,12 @@ public sealed record RunOptions
     /// <summary>How long one database outage (transient faults: lost connection, restart, deadlock, busy) is retried
     /// before the run stops (<see cref="RunOutcome.StoppedByOutage"/>); <see cref="RetryTimeBudget.Disabled"/> stops at the first fault.</summary>
     public RetryTimeBudget Retry { get; init; } = RetryTimeBudget.Default;
+    /// <summary>Claiming: lease length, heartbeat, chunk size. Every run claims chunks, so any number of instances can share a database.</summary>
+    public Fleet.FleetOptions Fleet { get; init; } = new();
+    /// <summary>Keep polling the source for new rows until stopped, instead of ending when no work is left.</summary>
+    public bool Follow { get; init; }
+    /// <summary>Process the applications whose processing_log row is <c>failed</c> again (and only those).</summary>
+    public bool RetryFailed { get; init; }
     public string RunId { get; init; } = Guid.NewGuid().ToString("N")[..12];
     /// <summary><c>YYYYMMDD_HHMMSS</c> of the process start, local clock (as the reference writes it).</summary>
     public string SessionId { get; init; } = DateTime.Now.ToString("yyyyMMdd_HHmmss", System.Globalization.CultureInfo.InvariantCulture);
@@ -59,6 +65,7 @@ public sealed record RunOptions
         if (WorkQueueSize < 1) throw OutOfRange(nameof(WorkQueueSize), WorkQueueSize, "must be at least 1");
         if (MemoryBudget < 1) throw OutOfRange(nameof(MemoryBudget), MemoryBudget, "must be at least 1 byte");
         if (Retry.Budget < TimeSpan.Zero) throw OutOfRange("Retry.Budget", Retry.Budget, "must not be negative");
+        Fleet.Validate();
         var s = Selection;
         if (s.Limit is < 1) throw OutOfRange("Selection.Limit", s.Limit, "must be at least 1");
         if (s.AppIdStart is { } a && s.AppIdEnd is { } b && a > b)

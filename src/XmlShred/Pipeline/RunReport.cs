@@ -26,6 +26,10 @@ public sealed record RunReport
     public required long Read { get; init; }
     public required long Succeeded { get; init; }
     public required long Failed { get; init; }
+    /// <summary>Applications read here that another instance logged first (nothing written twice); 0 for a lone run.</summary>
+    public long DoneElsewhere { get; init; }
+    /// <summary>Applications of chunks whose lease another instance took over before they were written.</summary>
+    public long Dropped { get; init; }
     public required bool Interrupted { get; init; }
     public required double AppsPerSecond { get; init; }
     public required long RowsWritten { get; init; }
@@ -74,6 +78,8 @@ public sealed record RunReport
             Read = summary.Read,
             Succeeded = summary.Succeeded,
             Failed = summary.Failed,
+            DoneElsewhere = summary.DoneElsewhere,
+            Dropped = summary.Dropped,
             Interrupted = summary.Interrupted,
             AppsPerSecond = Math.Round(summary.AppsPerSecond, 1),
             RowsWritten = summary.RowsWritten,

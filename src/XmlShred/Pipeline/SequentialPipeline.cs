@@ -19,9 +19,12 @@ internal sealed class SequentialPipeline
     private readonly DocumentProcessor _processor;
     private readonly PipelineMetrics _metrics;
     private readonly TransientRetry _retry;
+    private readonly Fleet.FleetSession _fleet;
 
-    public SequentialPipeline(ITargetDatabase database, CompiledContract contract, RunOptions options, DocumentProcessor processor, PipelineMetrics metrics, TransientRetry retry)
+    public SequentialPipeline(ITargetDatabase database, CompiledContract contract, RunOptions options, DocumentProcessor processor, PipelineMetrics metrics, TransientRetry retry,
+        Fleet.FleetSession fleet)
     {
+        _fleet = fleet;
         _retry = retry;
         _database = database;
         _contract = contract;
@@ -35,11 +38,11 @@ internal sealed class SequentialPipeline
         var pageItems = 0;
         _metrics.AttachQueues(() => 0, () => Volatile.Read(ref pageItems), () => 0);
         await using var writer = await RetryingBatchWriter.OpenAsync(_database, _contract, _retry, abort).ConfigureAwait(false);
-        var writerStage = new BatchWriterStage(new InsertQueue(1), writer, _database.ClassifyFailure, _options.BatchSize, _metrics, failures: failures, logger: _options.Logger);
+        var writerStage = new BatchWriterStage(new InsertQueue(1), writer, _database.ClassifyFailure, _options.BatchSize, _metrics, failures: failures, logger: _options.Logger, fleet: _fleet);
         var clock = Stopwatch.StartNew();
         try
         {
-            await foreach (var page in ResumableSourcePages.ReadAsync(_database, _contract, _options.Selection, _options.BatchSize, _retry, admission: null, abort).ConfigureAwait(false))
+            await foreach (var page in _fleet.Source.PagesAsync(_options.BatchSize, admission: null, stop, abort).ConfigureAwait(false))
             {
                 _metrics.AddStage(PipelineStage.Read, clock.Elapsed);
                 _metrics.AddRead(page.Count);
@@ -59,6 +62,10 @@ internal sealed class SequentialPipeline
                 if (stop.IsCancellationRequested) break;
                 clock.Restart();
             }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && !abort.IsCancellationRequested)
+        {
+            // Stopped while waiting for work (following, or for a peer's chunk): everything read was written.
         }
         finally
         {

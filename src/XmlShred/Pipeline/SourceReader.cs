@@ -1,33 +1,27 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using XmlShred.Contract;
-using XmlShred.Pipeline.Resilience;
 using XmlShred.Storage;
 
 namespace XmlShred.Pipeline;
 
 /// <summary>
-/// Stage 1: pages pending source rows (keyset by app_id, selection applied, logged app_ids skipped) into the
-/// bounded work channel. Stopping (first Ctrl+C) ends reading cleanly; the channel is completed either way so
+/// Stage 1: pages claimed work (chunk by chunk, keyset by app_id, selection applied, logged app_ids skipped) into
+/// the bounded work channel. Stopping (first Ctrl+C) ends reading cleanly; the channel is completed either way so
 /// the workers drain what was read. A transient fault re-opens the read after the last app_id handed on.
 /// </summary>
 internal sealed class SourceReader
 {
-    private readonly ITargetDatabase _database;
-    private readonly CompiledContract _contract;
+    private readonly Fleet.ClaimingSource _source;
     private readonly RunOptions _options;
     private readonly PipelineMetrics _metrics;
-    private readonly TransientRetry _retry;
     private readonly ByteBudget? _memory;
 
-    /// <param name="retry">Re-opens the read after a transient fault, from the last app_id handed on.</param>
+    /// <param name="source">Claims chunks and reads their work (re-opened after a transient fault, from the last app_id handed on).</param>
     /// <param name="memory">The run's memory budget: every document waits for its charge before it is handed on.</param>
-    public SourceReader(ITargetDatabase database, CompiledContract contract, RunOptions options, PipelineMetrics metrics, TransientRetry retry, ByteBudget? memory = null)
+    public SourceReader(Fleet.ClaimingSource source, RunOptions options, PipelineMetrics metrics, ByteBudget? memory = null)
     {
-        _retry = retry;
+        _source = source;
         _memory = memory;
-        _database = database;
-        _contract = contract;
         _options = options;
         _metrics = metrics;
     }
@@ -41,8 +35,7 @@ internal sealed class SourceReader
         {
             var clock = Stopwatch.StartNew();
             var admission = _memory is null ? null : new DocumentAdmission(_memory);
-            await foreach (var page in ResumableSourcePages.ReadAsync(_database, _contract, _options.Selection, _options.PageSize, _retry, admission, either.Token)
-                .ConfigureAwait(false))
+            await foreach (var page in _source.PagesAsync(_options.PageSize, admission, stop, abort).ConfigureAwait(false))
             {
                 _metrics.AddStage(PipelineStage.Read, clock.Elapsed);
                 for (var i = 0; i < page.Count; i++)

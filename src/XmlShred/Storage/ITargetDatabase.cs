@@ -23,7 +23,7 @@ public interface ITargetDatabase : IAsyncDisposable
     /// <summary>The connection, safe to print: passwords redacted with the provider's connection-string builder.</summary>
     string DisplayName { get; }
 
-    /// <summary>The DDL that creates target tables, processing_log and the source table (idempotent statements).</summary>
+    /// <summary>The DDL that creates target tables, processing_log, the source table and the claim tables (idempotent statements).</summary>
     IReadOnlyList<string> SchemaDdl(CompiledContract contract);
 
     /// <summary>Creates whatever is missing; running it twice changes nothing.</summary>
@@ -55,6 +55,9 @@ public interface ITargetDatabase : IAsyncDisposable
     Task<SourceLoadResult> LoadSourceAsync(CompiledContract contract, IReadOnlyList<SourceDocument> documents, bool replace, CancellationToken cancellationToken);
 
     Task<IBatchWriter> OpenWriterAsync(CompiledContract contract, CancellationToken cancellationToken);
+
+    /// <summary>The claim table of this database, used by <paramref name="owner"/> (the tables come with <see cref="EnsureSchemaAsync"/>).</summary>
+    Fleet.ClaimStore OpenClaims(CompiledContract contract, Fleet.FleetOptions options, Fleet.LeaseOwner owner);
 
     /// <summary>
     /// What a failed single-application write means: a constraint violation or another data error of that

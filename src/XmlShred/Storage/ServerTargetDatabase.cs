@@ -34,7 +34,14 @@ internal abstract class ServerTargetDatabase : ITargetDatabase, IProcessingLogLo
 
     public abstract WriteFailureKind ClassifyFailure(Exception exception);
 
-    public IReadOnlyList<string> SchemaDdl(CompiledContract contract) => ServerDdl.For(ServerDialect, contract);
+    /// <summary>The claim table's SQL for this engine (the tables come with <see cref="SchemaDdl"/>).</summary>
+    public abstract Fleet.ClaimDialect ClaimDialect(CompiledContract contract);
+
+    /// <summary>The target schema, then the claim tables that let any number of runs share the database.</summary>
+    public IReadOnlyList<string> SchemaDdl(CompiledContract contract) => [.. ServerDdl.For(ServerDialect, contract), .. ClaimDialect(contract).Ddl()];
+
+    public Fleet.ClaimStore OpenClaims(CompiledContract contract, Fleet.FleetOptions options, Fleet.LeaseOwner owner) =>
+        new(ClaimDialect(contract), options, owner, OpenConnectionAsync);
 
     public async Task EnsureSchemaAsync(CompiledContract contract, CancellationToken cancellationToken)
     {

@@ -7,7 +7,8 @@ namespace XmlShred.Storage;
 /// <summary>
 /// The source-side SELECTs of every dialect. A page is keyset-paged (after the last app_id seen, never OFFSET) so
 /// every page costs the same and a resumed run starts where work remains; page and count both skip rows whose XML is
-/// NULL and every app_id already in processing_log, and apply the <see cref="SourceSelection"/>.
+/// NULL and every app_id already in processing_log (under <see cref="SourceSelection.RetryFailed"/>: every app_id
+/// without a failed row), and apply the <see cref="SourceSelection"/>.
 /// </summary>
 internal static class SourceQuery
 {
@@ -40,13 +41,21 @@ internal static class SourceQuery
         if (selection.AppIdStart is not null) parts.Add("s.app_id >= @start");
         if (selection.AppIdEnd is not null) parts.Add("s.app_id <= @end");
         if (IsPartitioned(selection)) parts.Add("s.app_id % @partitions = @partition");
-        if (!nullXml) parts.Add($"NOT EXISTS (SELECT 1 FROM {dialect.Qualified(contract.TargetSchema, contract.ProcessingLogTable)} AS p WHERE p.app_id = s.app_id)");
+        if (!nullXml) parts.Add(selection.LogCondition(dialect.Qualified(contract.TargetSchema, contract.ProcessingLogTable), dialect.Quote));
         return string.Join("\n  AND ", parts);
     }
 
-    /// <summary>Binds the selection's parameters (all bigint).</summary>
+    /// <summary>Binds the selection's parameters (bigint, and the run id of <see cref="SourceSelection.RetryRunId"/>).</summary>
     public static void Bind(DbCommand command, SourceSelection selection)
     {
+        if (selection is { RetryFailed: true, RetryRunId: { } run })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = SourceSelection.RetryRunParameter;
+            parameter.DbType = DbType.String;
+            parameter.Value = run;
+            command.Parameters.Add(parameter);
+        }
         if (selection.AppIdStart is { } start) Add(command, "@start", start);
         if (selection.AppIdEnd is { } end) Add(command, "@end", end);
         if (IsPartitioned(selection))

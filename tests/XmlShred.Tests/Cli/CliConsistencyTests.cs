@@ -130,7 +130,16 @@ public sealed class CliConsistencyTests : IDisposable
         var (exit, _, error) = CliRunner.Run("run", "--db", path, "-c", ContractFile(), "--no-progress");
 
         Assert.Equal(ExitCodes.UsageError, exit);
-        Assert.Contains("missing 6 tables (app_xml_staging, processing_log, app_base", error);
+        Assert.Contains("missing 8 tables (app_xml_staging, processing_log, app_base", error); // with the two claim tables
+    }
+
+    [Fact]
+    public void Run_HeartbeatNotShorterThanTheLease_IsAUsageErrorNamingBothFlags()
+    {
+        var (exit, _, error) = CliRunner.Run("run", "--db", Path.Combine(_dir, "x.db"), "-c", ContractFile(), "--lease", "10", "--heartbeat", "10");
+
+        Assert.Equal(ExitCodes.UsageError, exit);
+        Assert.Contains("--heartbeat (10 s) must be shorter than --lease (10 s)", error);
     }
 
     [Fact]

@@ -67,6 +67,32 @@ public class DeployManifestTests
         foreach (var mount in containers.SelectMany(c => c.Items("volumeMounts"))) Assert.Contains(mount.Text("name"), volumes);
     }
 
+    public static TheoryData<string, string> Commands()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var file in new[] { "backfill-job.yaml", "follow-deployment.yaml" })
+        {
+            var pod = DeployFiles.Documents("kubernetes", file)[0].At("spec", "template", "spec");
+            var containers = pod.Items("containers").Concat(pod.Has("initContainers") ? pod.Items("initContainers") : []);
+            foreach (var container in containers) data.Add(file, string.Join('\u001f', container.Strings("args")));
+        }
+        foreach (var service in new[] { "init", "worker" })
+            data.Add("docker-compose.yml " + service, string.Join('\u001f', DeployFiles.Documents("docker-compose.yml")[0].At("services", service).Strings("command")));
+        return data;
+    }
+
+    /// <summary>The connection and contract come from XMLSHRED_DB and XMLSHRED_CONTRACT; everything else must be a valid command line.</summary>
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void EveryManifestCommand_ParsesWithTheRealCli(string where, string joined)
+    {
+        string[] args = [.. joined.Split('\u001f'), "--db", "x.db", "--contract", "c.json"];
+
+        var parse = XmlShred.Cli.Program.BuildRoot().Parse(args);
+
+        Assert.True(parse.Errors.Count == 0, $"{where}: {string.Join("; ", parse.Errors.Select(e => e.Message))}");
+    }
+
     [Fact]
     public void SecretExample_HoldsTheConnectionUnderTheVariableName()
     {

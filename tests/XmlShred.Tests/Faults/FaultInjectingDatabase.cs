@@ -49,6 +49,8 @@ internal sealed class FaultInjectingDatabase(ITargetDatabase inner, Func<Excepti
         }
     }
 
+    public XmlShred.Fleet.ClaimStore OpenClaims(CompiledContract contract, XmlShred.Fleet.FleetOptions options, XmlShred.Fleet.LeaseOwner owner) => inner.OpenClaims(contract, options, owner);
+
     public async Task<IBatchWriter> OpenWriterAsync(CompiledContract contract, CancellationToken cancellationToken) =>
         new Writer(this, await inner.OpenWriterAsync(contract, cancellationToken));
 

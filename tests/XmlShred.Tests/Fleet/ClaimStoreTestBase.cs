@@ -85,8 +85,8 @@ public abstract class ClaimStoreTestBase
     public async Task ExpiredLease_IsTakenOverWithTheNextFence_AndTheOldHolderCanNoLongerRenewOrFinish()
     {
         await using var db = await PreparedAsync(CreateDatabase(), Enumerable.Range(1, 10).Select(i => (long)i));
-        await using var a = Store(db, "a", Short(400));
-        await using var b = Store(db, "b", Short(400));
+        await using var a = Store(db, "a", Short(LeaseMs));
+        await using var b = Store(db, "b", Short(LeaseMs));
         await a.SeedAsync(false, Ct);
 
         var held = await a.ClaimAsync(WorkFilter.Everything, Ct);
@@ -94,10 +94,10 @@ public abstract class ClaimStoreTestBase
         Assert.Null(await b.ClaimAsync(WorkFilter.Everything, Ct)); // live lease: nothing for b
         Assert.True(await b.OthersHoldWorkAsync(WorkFilter.Everything, Ct));
 
-        await Task.Delay(700, Ct); // past the lease, by the database's clock
-        var taken = await b.ClaimAsync(WorkFilter.Everything, Ct);
+        // Nobody renews: once the database's clock passes the lease, b's claim succeeds.
+        var taken = await EventuallyAsync(() => b.ClaimAsync(WorkFilter.Everything, Ct));
 
-        Assert.Equal(held!.ChunkId, taken!.ChunkId);
+        Assert.Equal(held!.ChunkId, taken.ChunkId);
         Assert.Equal(held.Fence + 1, taken.Fence);
         Assert.False(await a.RenewAsync(held, Ct));
         Assert.False(await a.FinishAsync(held, Ct));
@@ -110,22 +110,42 @@ public abstract class ClaimStoreTestBase
     public async Task Heartbeats_KeepALeaseAlivePastItsLength_AndWhenTheyStopItExpires()
     {
         await using var db = await PreparedAsync(CreateDatabase(), Enumerable.Range(1, 10).Select(i => (long)i));
-        await using var a = Store(db, "a", Short(600));
-        await using var b = Store(db, "b", Short(600));
+        await using var a = Store(db, "a", Short(LeaseMs));
+        await using var b = Store(db, "b", Short(LeaseMs));
         await a.SeedAsync(false, Ct);
         var lease = (await a.ClaimAsync(WorkFilter.Everything, Ct))!;
+        var firstExpiry = (IComparable)(await db.QueryAsync("SELECT lease_expires_at FROM xmlshred_chunk WHERE state = 'claimed'"))[0][0]!;
 
         await using (var keeper = new LeaseKeeper(a, () => 0))
         {
             keeper.Track(lease);
             keeper.Start();
-            await Task.Delay(1500, Ct); // two and a half lease lengths, renewed every 150 ms
+            // Wait until a heartbeat renewed the lease after the moment it would have expired without one.
+            await EventuallyAsync<object>(async () => firstExpiry.CompareTo((await db.QueryAsync("SELECT heartbeat_at FROM xmlshred_chunk WHERE state = 'claimed'"))[0][0]) < 0 ? "renewed" : null);
             Assert.Null(await b.ClaimAsync(WorkFilter.Everything, Ct));
             Assert.True(keeper.IsHeld(lease));
         }
 
-        await Task.Delay(900, Ct);
-        Assert.Equal(lease.ChunkId, (await b.ClaimAsync(WorkFilter.Everything, Ct))?.ChunkId);
+        // The heartbeats stopped: the lease runs out and b takes the chunk.
+        Assert.Equal(lease.ChunkId, (await EventuallyAsync(() => b.ClaimAsync(WorkFilter.Everything, Ct))).ChunkId);
+    }
+
+    /// <summary>
+    /// Long enough that a loaded 2-core machine never stalls a test thread past it between two statements that
+    /// expect a live lease; the tests wait on the database's state, not on sleeps.
+    /// </summary>
+    private const int LeaseMs = 4000;
+
+    /// <summary>Polls until <paramref name="probe"/> gives a value (the observable state the test waits for), or fails after a minute.</summary>
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe) where T : class
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (true)
+        {
+            if (await probe() is { } value) return value;
+            Assert.True(DateTime.UtcNow < deadline, "the expected state was not reached within a minute");
+            await Task.Delay(100, Ct);
+        }
     }
 
     [Fact]

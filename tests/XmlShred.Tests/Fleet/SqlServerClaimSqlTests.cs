@@ -28,7 +28,7 @@ public class SqlServerClaimSqlTests
         foreach (var (name, sql) in new[]
         {
             ("claim", s_sql.Claim(WorkFilter.Everything)), ("claim selected", s_sql.Claim(s_selected)), ("claim retry", s_sql.Claim(retry)),
-            ("renew", s_sql.Renew()), ("finish", s_sql.Finish()), ("release", s_sql.Release()), ("live work", s_sql.LiveWorkElsewhere(s_selected)),
+            ("renew", s_sql.Renew()), ("fence", s_sql.Fence()), ("finish", s_sql.Finish()), ("release", s_sql.Release()), ("live work", s_sql.LiveWorkElsewhere(s_selected)),
             ("seed lock", s_sql.SeedLock!), ("seed bounds", s_sql.SeedBounds()), ("seed insert", s_sql.SeedInsert()), ("reopen", s_sql.Reopen()), ("settle", s_sql.Settle()),
             ("instance beat", s_sql.InstanceBeat()), ("instance remove", s_sql.InstanceRemove()),
             ("status counts", s_sql.StatusCounts()), ("status chunks", s_sql.StatusChunks()), ("status instances", s_sql.StatusInstances()),
@@ -70,7 +70,7 @@ public class SqlServerClaimSqlTests
         Assert.Contains("chunk_end > @sel_start AND chunk_start <= @sel_end", claim);
         Assert.Contains("EXISTS (SELECT 1 FROM [test].[app_xml_staging] s WHERE s.[app_id] >= chunk_start AND s.[app_id] < chunk_end AND s.[app_XML] IS NOT NULL", claim);
         Assert.Contains("s.[app_id] % @sel_parts = @sel_part", claim);
-        Assert.Contains("NOT EXISTS (SELECT 1 FROM [test].[processing_log] l WHERE l.[app_id] = s.[app_id])", claim);
+        Assert.Contains("NOT EXISTS (SELECT 1 FROM [test].[processing_log] AS l WHERE l.[app_id] = s.[app_id])", claim);
     }
 
     [Fact]
@@ -80,6 +80,8 @@ public class SqlServerClaimSqlTests
 
         Assert.Contains("state IN ('pending', 'done')", claim);
         Assert.Contains("l.[status] = 'failed'", claim);
+        Assert.DoesNotContain("@retry_run", claim); // without a run id every failed row is work
+        Assert.Contains("AND (l.[run_id] IS NULL OR l.[run_id] <> @retry_run)", s_sql.Claim(new WorkFilter(SourceSelection.All, true, "r1"))); // not this run's own failures
     }
 
     [Fact]
@@ -104,6 +106,6 @@ public class SqlServerClaimSqlTests
         var ddl = s_sql.Ddl();
 
         Assert.Contains(ddl, s => s.Contains("CREATE INDEX [ix_xmlshred_chunk_state] ON [test].[xmlshred_chunk] (state, chunk_id) INCLUDE (lease_expires_at, attempts)"));
-        Assert.Contains(ddl, s => s.StartsWith("IF OBJECT_ID(N'[test].[xmlshred_chunk]', N'U') IS NULL CREATE TABLE", StringComparison.Ordinal) && s.Contains("lease_expires_at datetime2(3)"));
+        Assert.Contains(ddl, s => s.StartsWith("IF OBJECT_ID(N'[test].[xmlshred_chunk]', N'U') IS NULL\nCREATE TABLE", StringComparison.Ordinal) && s.Contains("lease_expires_at datetime2(3)"));
     }
 }

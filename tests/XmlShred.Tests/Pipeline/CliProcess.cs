@@ -57,9 +57,14 @@ internal sealed class CliProcess : IDisposable
     }
 
     /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
-    public void Interrupt()
+    public void Interrupt() => Signal("-INT");
+
+    /// <summary>Sends SIGTERM, as Kubernetes and <c>docker stop</c> do.</summary>
+    public void Terminate() => Signal("-TERM");
+
+    private void Signal(string signal)
     {
-        using var kill = Process.Start("kill", ["-INT", Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", [signal, Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
     }
 

@@ -24,8 +24,9 @@ public abstract class CliProcessTestBase
     private static string ContractPath => ExampleFiles.ContractPath;
 
     // One worker: the fixture documents are small, and the run must outlast the test's reaction time on a busy machine.
+    // A short lease: after a kill, the resumed run takes the dead run's chunk over within seconds, not a minute.
     private static string[] RunArguments(PipelineDatabase db) =>
-        ["run", "--db", db.Connection, "--contract", ContractPath, "--no-progress", "--workers", "1", "--batch-size", "100"];
+        ["run", "--db", db.Connection, "--contract", ContractPath, "--no-progress", "--workers", "1", "--batch-size", "100", "--lease", "2", "--heartbeat", "0.5", "--poll", "0.3"];
 
     /// <summary>The expected database: the same corpus through an uninterrupted run (in-process, to save a child start).</summary>
     private async Task<PipelineDatabase> ReferenceDatabaseAsync(ReplicatedCorpus corpus)

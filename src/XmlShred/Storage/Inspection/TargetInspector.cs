@@ -22,7 +22,7 @@ public static class TargetInspector
     /// </summary>
     public static async Task<IReadOnlyList<string>> MissingTablesAsync(string connection, CompiledContract contract, CancellationToken cancellationToken)
     {
-        string[] needed = [contract.SourceTable, contract.ProcessingLogTable, .. contract.Tables.Select(t => t.Name)];
+        string[] needed = [contract.SourceTable, contract.ProcessingLogTable, .. contract.Tables.Select(t => t.Name), Fleet.ClaimDialect.ChunkTableName, Fleet.ClaimDialect.InstanceTableName];
         await using var open = await OpenExistingAsync(connection, cancellationToken).ConfigureAwait(false);
         if (open is null) return needed;
         var missing = new List<string>();

@@ -18,6 +18,8 @@ internal sealed class PostgresTargetDatabase : ServerTargetDatabase
 
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) => await _dataSource.OpenConnectionAsync(cancellationToken);
 
+    public override Fleet.ClaimDialect ClaimDialect(CompiledContract contract) => new Fleet.PostgresClaimDialect(contract);
+
     protected override ServerBatchWriter CreateWriter(CompiledContract contract) => new PostgresBatchWriter(_dataSource, contract);
 
     public override Task<SourceLoadResult> LoadSourceAsync(CompiledContract contract, IReadOnlyList<SourceDocument> documents, bool replace, CancellationToken cancellationToken) =>

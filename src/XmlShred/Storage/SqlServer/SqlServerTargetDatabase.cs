@@ -18,6 +18,8 @@ internal sealed class SqlServerTargetDatabase : ServerTargetDatabase
 
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
 
+    public override Fleet.ClaimDialect ClaimDialect(CompiledContract contract) => new Fleet.SqlServerClaimDialect(contract);
+
     protected override ServerBatchWriter CreateWriter(CompiledContract contract) => new SqlServerBatchWriter(OpenAsync, contract);
 
     public override async Task<SourceLoadResult> LoadSourceAsync(CompiledContract contract, IReadOnlyList<SourceDocument> documents, bool replace, CancellationToken cancellationToken)

@@ -36,7 +36,11 @@ public sealed class SqliteTargetDatabase : ITargetDatabase, IProcessingLogLookup
         return new SqliteConnectionStringBuilder { DataSource = text }.ToString();
     }
 
-    public IReadOnlyList<string> SchemaDdl(CompiledContract contract) => SqliteSchema.Ddl(contract);
+    /// <summary>The target schema, then the claim tables that let any number of runs share the database.</summary>
+    public IReadOnlyList<string> SchemaDdl(CompiledContract contract) => [.. SqliteSchema.Ddl(contract), .. new Fleet.SqliteClaimDialect(contract).Ddl()];
+
+    public Fleet.ClaimStore OpenClaims(CompiledContract contract, Fleet.FleetOptions options, Fleet.LeaseOwner owner) =>
+        new(new Fleet.SqliteClaimDialect(contract), options, owner, _ => Task.FromResult<System.Data.Common.DbConnection>(SqliteConnections.Open(_connectionString)));
 
     public Task EnsureSchemaAsync(CompiledContract contract, CancellationToken cancellationToken)
     {

@@ -98,7 +98,7 @@ public class SqlServerSqlTests
 
         Assert.StartsWith("SELECT TOP (@page) s.app_id, DATALENGTH(s.[app_XML]), s.[app_XML] FROM [migration].[app_xml] AS s", sql);
         Assert.Contains("WHERE s.app_id > @last AND s.[app_XML] IS NOT NULL\n  AND s.app_id >= @start\n  AND s.app_id <= @end\n  AND s.app_id % @partitions = @partition", sql);
-        Assert.Contains("NOT EXISTS (SELECT 1 FROM [migration].[processing_log] AS p WHERE p.app_id = s.app_id)", sql);
+        Assert.Contains("NOT EXISTS (SELECT 1 FROM [migration].[processing_log] AS l WHERE l.[app_id] = s.[app_id])", sql);
         Assert.EndsWith("ORDER BY s.app_id", sql);
         Assert.DoesNotContain("@start", SourceQuery.Page(SqlServerDialect.Instance, s_contract, SourceSelection.All));
         Assert.StartsWith("SELECT COUNT_BIG(*) FROM [migration].[app_xml] AS s WHERE s.[app_XML] IS NOT NULL", SourceQuery.Count(SqlServerDialect.Instance, s_contract, SourceSelection.All));

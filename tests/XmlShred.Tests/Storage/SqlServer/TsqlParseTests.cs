@@ -68,12 +68,12 @@ public sealed class TsqlParseTests
     private static IEnumerable<string> FleetStatements(CompiledContract contract)
     {
         var sql = new SqlServerClaimDialect(contract);
-        foreach (var filter in new[] { WorkFilter.Everything, new WorkFilter(s_selections[1], false), new WorkFilter(SourceSelection.All, true) })
+        foreach (var filter in new[] { WorkFilter.Everything, new WorkFilter(s_selections[1], false), new WorkFilter(SourceSelection.All, true), new WorkFilter(s_selections[1], true, "run1") })
         {
             yield return sql.Claim(filter);
             yield return sql.LiveWorkElsewhere(filter);
         }
-        string[] rest = [sql.Renew(), sql.Finish(), sql.Release(), sql.SeedLock!, sql.SeedBounds(), sql.SeedInsert(), sql.Reopen(), sql.Settle(),
+        string[] rest = [sql.Renew(), sql.Fence(), sql.Finish(), sql.Release(), sql.SeedLock!, sql.SeedBounds(), sql.SeedInsert(), sql.Reopen(), sql.Settle(),
             sql.InstanceBeat(), sql.InstanceRemove(), sql.StatusCounts(), sql.StatusChunks(), sql.StatusInstances()];
         foreach (var statement in rest) yield return statement;
     }
