@@ -17,6 +17,16 @@ internal sealed class ContextNames
     private readonly ThreadLocal<Dictionary<string, bool>> _bareCache = new(() => new Dictionary<string, bool>(ReferenceEqualityComparer.Instance));
     private readonly ThreadLocal<Dictionary<string, Dictionary<string, bool>?>> _dottedCache = new(() => new Dictionary<string, Dictionary<string, bool>?>(ReferenceEqualityComparer.Instance));
 
+    // A document has a few hundred distinct names; more means names that were not atomized (hostile input, or a
+    // caller building keys), and a cache keyed by instance must then start over rather than grow with every document.
+    private const int MaxCachedNames = 4096;
+
+    private static void Reset<TValue>(Dictionary<string, TValue> cache)
+    {
+        cache.Clear();
+        cache.TrimExcess();
+    }
+
     private ContextNames(IEnumerable<MappingEntry> entries)
     {
         _names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -42,6 +52,9 @@ internal sealed class ContextNames
 
     public IEnumerable<string> All => _names;
 
+    /// <summary>Answers cached on this thread (a bounded number: one per distinct name instance seen).</summary>
+    internal int CachedOnThisThread => _bareCache.Value!.Count + _dottedCache.Value!.Sum(p => 1 + (p.Value?.Count ?? 0));
+
     /// <summary>This thread's cached view; fetch it once per context built.</summary>
     public View ForThisThread() => new(this, _bareCache.Value!, _dottedCache.Value!);
 
@@ -57,7 +70,7 @@ internal sealed class ContextNames
     {
         if (cache.TryGetValue(name, out var needed)) return needed;
         needed = _names.Contains(name);
-        if (cache.Count > 100_000) cache.Clear(); // names that were not atomized must not grow it forever
+        if (cache.Count >= MaxCachedNames) Reset(cache);
         cache[name] = needed;
         return needed;
     }
@@ -67,7 +80,7 @@ internal sealed class ContextNames
     {
         if (!cache.TryGetValue(prefix, out var byName))
         {
-            if (cache.Count > 10_000) cache.Clear();
+            if (cache.Count >= MaxCachedNames) Reset(cache);
             byName = _dottedPrefixes.Contains(prefix) ? new Dictionary<string, bool>(ReferenceEqualityComparer.Instance) : null;
             cache[prefix] = byName;
         }
@@ -79,7 +92,7 @@ internal sealed class ContextNames
         buffer[prefix.Length] = '.';
         name.AsSpan().CopyTo(buffer[(prefix.Length + 1)..]);
         needed = _lookup.Contains(buffer);
-        if (byName.Count > 100_000) byName.Clear();
+        if (byName.Count >= MaxCachedNames) Reset(byName);
         byName[name] = needed;
         return needed;
     }

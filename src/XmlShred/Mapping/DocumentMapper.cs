@@ -34,6 +34,9 @@ public sealed class DocumentMapper
 
     public CompiledContract Contract { get; }
 
+    /// <summary>Name answers this thread has cached for the expression contexts (steady once every name was seen).</summary>
+    internal int CachedContextNamesOnThisThread => _contextNames.CachedOnThisThread + _contactContextNames.CachedOnThisThread;
+
     public MappingOptions Options { get; }
 
     /// <summary>Maps one document. Never throws for bad input: a malformed or invalid document is <see cref="MappingOutcome.Rejected"/>.</summary>

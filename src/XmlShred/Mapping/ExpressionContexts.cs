@@ -24,7 +24,12 @@ internal static class ExpressionContexts
                 {
                     if (names.Contains(ContactPrefix, attributes.NameAt(i))) context.Set(ContactPrefix + "." + attributes.NameAt(i), attributes.ValueAt(i));
                 }
-                foreach (var list in ChildListNames(state)) SetIfNeeded(context, names, ContactPrefix + "." + list, Markers.List);
+                // Asked as (prefix, name): a concatenated key would be a new string each document, and the
+                // reference-keyed name cache would grow with every one of them.
+                foreach (var list in ChildListNames(state))
+                {
+                    if (names.Contains(ContactPrefix, list)) context.Set(ContactPrefix + "." + list, Markers.List);
+                }
                 SetIfNeeded(context, names, ContactsKey, Markers.List);
                 for (var i = 0; i < attributes.Count; i++) SetIfNeeded(context, names, attributes.NameAt(i), attributes.ValueAt(i));
                 foreach (var list in ChildListNames(state)) SetIfNeeded(context, names, list, Markers.List);
