@@ -157,7 +157,10 @@ public abstract class ClaimDialect
 
     /// <summary>EXISTS: the chunk row in scope (unqualified chunk_start/chunk_end) holds a source row that is work for <paramref name="filter"/>.</summary>
     public string HasWork(WorkFilter filter) =>
-        $"EXISTS (SELECT 1 FROM {Source} s WHERE s.{Q("app_id")} >= chunk_start AND s.{Q("app_id")} < chunk_end AND {WorkCondition(filter)})";
+        Exists($"SELECT 1 FROM {Source} s WHERE s.{Q("app_id")} >= chunk_start AND s.{Q("app_id")} < chunk_end AND {WorkCondition(filter)}");
+
+    /// <summary>A condition true when <paramref name="subquery"/> yields a row.</summary>
+    protected virtual string Exists(string subquery) => $"EXISTS ({subquery})";
 
     /// <summary>The condition on source row <c>s</c> that makes it work for <paramref name="filter"/>.</summary>
     public string WorkCondition(WorkFilter filter)
@@ -225,9 +228,14 @@ public abstract class ClaimDialect
     public string Reopen() =>
         $"UPDATE {Chunks} SET state = 'pending', attempts = 0 WHERE state = 'done' AND {HasWork(WorkFilter.Unselected)}";
 
-    /// <summary>Pending chunks without any work left (all logged by earlier runs) are marked done, so status tells the truth.</summary>
+    /// <summary>
+    /// Chunks without any work left are marked done, so status tells the truth: pending ones whose rows earlier runs
+    /// logged, and claimed ones whose lease expired after the holder committed its last batch but died before it
+    /// could finish the chunk (a claim never takes a chunk without work, so nothing else would ever close it).
+    /// </summary>
     public string Settle() =>
-        $"UPDATE {Chunks} SET state = 'done' WHERE state = 'pending' AND NOT {HasWork(WorkFilter.Unselected)}";
+        $"UPDATE {Chunks} SET state = 'done', owner = NULL, lease_expires_at = NULL, attempts = 0 " +
+        $"WHERE (state = 'pending' OR (state = 'claimed' AND lease_expires_at < {Now})) AND NOT {HasWork(WorkFilter.Unselected)}";
 
     // ---- instances ---------------------------------------------------------------------------------------------
 

@@ -20,6 +20,12 @@ public sealed class SqliteClaimDialect(CompiledContract contract) : ClaimDialect
 
     public override string? SeedLock => null;
 
+    /// <summary>
+    /// A scalar subquery rather than EXISTS: SQLite 3.53 turns this correlated EXISTS into a join that took ~2 s per
+    /// claim on a 1,000,000-row source (1,000 chunks), against ~5 ms for the scalar form, which it cannot flatten.
+    /// </summary>
+    protected override string Exists(string subquery) => $"(({subquery} LIMIT 1) IS NOT NULL)";
+
     protected override string TimeType => "REAL";
 
     protected override string ClaimIndex() =>

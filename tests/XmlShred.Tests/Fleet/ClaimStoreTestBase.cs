@@ -229,6 +229,30 @@ public abstract class ClaimStoreTestBase
     }
 
     [Fact]
+    public async Task Reconcile_ClosesAChunkWhoseHolderDiedAfterCommittingAllOfIt_OnlyOnceItsLeaseExpired()
+    {
+        await using var db = await PreparedAsync(CreateDatabase(), Enumerable.Range(1, 10).Select(i => (long)i));
+        await using var dead = Store(db, "dead", Short(LeaseMs));
+        await using var next = Store(db, "next", Short(LeaseMs));
+        await dead.SeedAsync(false, Ct);
+        Assert.NotNull(await dead.ClaimAsync(WorkFilter.Everything, Ct));
+        await LogAsync(db, "success", Enumerable.Range(1, 10).Select(i => (long)i).ToArray()); // its last batch committed, then it died
+
+        await next.SeedAsync(reconcile: true, Ct);
+        var whileLive = (string)(await db.QueryAsync("SELECT state FROM xmlshred_chunk"))[0][0]!;
+        var settled = await EventuallyAsync(async () =>
+        {
+            await next.SeedAsync(reconcile: true, Ct);
+            var row = (await db.QueryAsync("SELECT state, owner FROM xmlshred_chunk"))[0];
+            return (string)row[0]! == "done" ? row : null;
+        });
+
+        Assert.Equal("claimed", whileLive); // a live lease is its holder's to finish
+        Assert.Null(settled[1]);
+        Assert.Null(await next.ClaimAsync(WorkFilter.Everything, Ct));
+    }
+
+    [Fact]
     public async Task AChunkWhoseHoldersKeepDying_IsLeftAloneAfterTheAttemptCap()
     {
         await using var db = await PreparedAsync(CreateDatabase(), Enumerable.Range(1, 5).Select(i => (long)i));

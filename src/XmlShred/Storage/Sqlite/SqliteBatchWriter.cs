@@ -15,7 +15,8 @@ internal sealed class SqliteBatchWriter : IBatchWriter
 {
     private readonly SqliteConnection _connection;
     private readonly CompiledContract _contract;
-    private readonly Dictionary<(TablePlan Table, string Columns), SqliteInsertCommand> _inserts = [];
+    // Per table, one statement per column list seen (a table has one to a few: columns left out are defaulted).
+    private readonly Dictionary<TablePlan, List<(int[] Ordinals, SqliteInsertCommand Insert)>> _inserts = [];
     private readonly SqliteInsertCommand _log;
     private readonly SqliteInsertCommand _replaceFailed;
 
@@ -47,7 +48,7 @@ internal sealed class SqliteBatchWriter : IBatchWriter
         var tables = new List<(int Order, int App, Mapping.MappedTable Table)>();
         for (var a = 0; a < batch.Count; a++)
         {
-            if (!InsertLog(transaction, batch[a].Log)) continue;
+            if (!InsertLog(batch[a].Log)) continue;
             won++;
             foreach (var table in batch[a].Result.Tables) tables.Add((table.Plan.WriteOrder, a, table));
         }
@@ -56,7 +57,7 @@ internal sealed class SqliteBatchWriter : IBatchWriter
         {
             cancellationToken.ThrowIfCancellationRequested();
             var insert = InsertFor(table.Plan, table.Present);
-            foreach (var row in table.Rows) rows += insert.Execute(transaction, row);
+            foreach (var row in table.Rows) rows += insert.Execute(row);
         }
         cancellationToken.ThrowIfCancellationRequested();
         var insertTime = clock.Elapsed;
@@ -69,33 +70,44 @@ internal sealed class SqliteBatchWriter : IBatchWriter
         if (entries.Count == 0) return Task.FromResult<IReadOnlyCollection<long>>([]);
         using var transaction = _connection.BeginTransaction();
         if (Claims is { } claims) claims.FenceAsync(_connection, transaction, entries.Select(e => e.Lease), cancellationToken).GetAwaiter().GetResult();
-        var written = entries.Where(entry => InsertLog(transaction, entry)).Select(entry => entry.AppId).ToList();
+        var written = entries.Where(InsertLog).Select(entry => entry.AppId).ToList();
         transaction.Commit();
         return Task.FromResult<IReadOnlyCollection<long>>(written);
     }
 
     private SqliteInsertCommand InsertFor(TablePlan table, IReadOnlyList<int> ordinals)
     {
-        var key = (table, string.Join(',', ordinals));
-        if (!_inserts.TryGetValue(key, out var insert))
+        if (!_inserts.TryGetValue(table, out var variants)) _inserts.Add(table, variants = []);
+        foreach (var (known, insert) in variants)
         {
-            insert = new SqliteInsertCommand(_connection, table, ordinals);
-            _inserts.Add(key, insert);
+            if (SameColumns(known, ordinals)) return insert;
         }
-        return insert;
+        var created = new SqliteInsertCommand(_connection, table, ordinals);
+        variants.Add((ordinals.ToArray(), created));
+        return created;
+    }
+
+    private static bool SameColumns(int[] known, IReadOnlyList<int> ordinals)
+    {
+        if (known.Length != ordinals.Count) return false;
+        for (var i = 0; i < known.Length; i++)
+        {
+            if (known[i] != ordinals[i]) return false;
+        }
+        return true;
     }
 
     /// <summary>The gate for one application: true when its log row went in (replacing a failed one under --retry-failed).</summary>
-    private bool InsertLog(SqliteTransaction transaction, ProcessingLogEntry entry)
+    private bool InsertLog(ProcessingLogEntry entry)
     {
         var row = ProcessingLogSchema.Row(entry);
-        if (Claims is { RetryFailed: true } && _replaceFailed.Execute(transaction, row) == 1) return true;
-        return _log.Execute(transaction, row) == 1;
+        if (Claims is { RetryFailed: true } && _replaceFailed.Execute(row) == 1) return true;
+        return _log.Execute(row) == 1;
     }
 
     public ValueTask DisposeAsync()
     {
-        foreach (var insert in _inserts.Values) insert.Dispose();
+        foreach (var (_, insert) in _inserts.Values.SelectMany(v => v)) insert.Dispose();
         _log.Dispose();
         _replaceFailed.Dispose();
         _connection.Dispose();
