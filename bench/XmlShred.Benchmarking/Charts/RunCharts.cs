@@ -21,7 +21,7 @@ public static class RunCharts
         if (samples.Count > 0)
         {
             Add("queue-depths", "Queue depths over time", "Documents waiting for a worker (work queue) and mapped applications waiting for the writer (insert queue). A full insert queue means the writer is the slow stage; an empty one, the workers.", QueueDepths(report));
-            Add("throughput", "Throughput over time", "Applications finished per second (succeeded + failed), averaged over one-second windows.", Throughput(report));
+            Add("throughput", "Throughput over time", "Applications finished per second (succeeded + failed), averaged over windows of at least one second (longer when a long run's samples were thinned).", Throughput(report));
             Add("memory", "Memory over time", "Resident set size of the process and the managed (GC) heap in use, sampled during the run.", Memory(report));
         }
         if (report.BatchSamples.Count > 0)
@@ -63,11 +63,20 @@ public static class RunCharts
     {
         var plot = ChartFiles.New("Throughput over time", "Time since start (s)", "Applications per second");
         var (xs, ys) = Rates(report.Samples);
-        Line(plot, xs, ys, "apps/s (1 s windows)", 0);
+        Line(plot, xs, ys, $"apps/s ({WindowLabel(xs)} windows)", 0);
         plot.Add.HorizontalLine(report.AppsPerSecond, 1, ChartFiles.Colors[3], LinePattern.Dashed).LegendText = $"whole run: {report.AppsPerSecond:N0} apps/s";
         plot.Axes.SetLimitsY(0, Math.Max(ys.DefaultIfEmpty(0).Max(), report.AppsPerSecond) * 1.15 + 1);
         plot.ShowLegend(Alignment.LowerRight);
         return plot;
+    }
+
+    /// <summary>The typical window of <see cref="Rates"/> (the median gap between points): a long run's samples are thinned, so it can be minutes.</summary>
+    private static string WindowLabel(double[] xs)
+    {
+        if (xs.Length < 2) return "1 s";
+        var gaps = xs.Zip(xs.Skip(1), (a, b) => b - a).Order().ToArray();
+        var median = Math.Max(1, gaps[gaps.Length / 2]);
+        return median < 90 ? $"{median:N0} s" : $"{median / 60:N1} min";
     }
 
     /// <summary>Finished applications per second over windows of at least one second (the raw samples are too jittery).</summary>

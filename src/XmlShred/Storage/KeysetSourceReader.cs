@@ -22,7 +22,7 @@ internal sealed class KeysetSourceReader(ISqlDialect dialect, Func<CancellationT
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var sql = SourceQuery.Page(dialect, contract, selection);
-        var state = new PageState(admission);
+        var state = new PageState(admission) { Last = FirstKey(selection) };
         var remaining = selection.Limit ?? long.MaxValue;
         try
         {
@@ -45,6 +45,14 @@ internal sealed class KeysetSourceReader(ISqlDialect dialect, Func<CancellationT
             state.ReleaseReserved();
         }
     }
+
+    /// <summary>
+    /// The keyset position before the first page: just below the selection's first app_id. Starting from the lowest
+    /// possible id instead left two lower bounds on app_id, and SQLite seeks by the looser one: the first page of a
+    /// chunk at app_id 700,000 walked 700,000 rows (0.6–0.9 s on a 14 GB source), so a long run slowed as it went.
+    /// </summary>
+    internal static long FirstKey(SourceSelection selection) =>
+        selection.AppIdStart is { } start && start > long.MinValue ? start - 1 : long.MinValue;
 
     private async Task<List<SourceDocument>> ReadPageAsync(string sql, SourceSelection selection, int wanted, PageState state, CancellationToken cancellationToken)
     {
