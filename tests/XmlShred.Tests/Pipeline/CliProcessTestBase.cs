@@ -73,6 +73,12 @@ public abstract class CliProcessTestBase
 
         Assert.True(kills >= Math.Min(3, Kills), $"only {kills} of {Kills} kills landed before the run finished; the corpus is too small for this machine");
         TestContext.Current.SendDiagnosticMessage($"{kills} SIGKILLs survived");
+        // First the applications (a short message naming the lost or extra ones), then every row.
+        const string Logged = "SELECT app_id, status FROM processing_log ORDER BY app_id";
+        var expectedLog = (await expected.QueryAsync(Logged)).Select(r => $"{r[0]} {r[1]}").ToList();
+        var actualLog = (await db.QueryAsync(Logged)).Select(r => $"{r[0]} {r[1]}").ToList();
+        Assert.True(expectedLog.SequenceEqual(actualLog), $"processing_log differs: missing [{string.Join(", ", expectedLog.Except(actualLog).Take(20))}], "
+            + $"unexpected [{string.Join(", ", actualLog.Except(expectedLog).Take(20))}]; {actualLog.Count} rows, {expectedLog.Count} expected");
         var contract = ContractLoader.LoadFile(ContractPath);
         Assert.Equal(await TableDump.DatabaseAsync(expected, contract), await TableDump.DatabaseAsync(db, contract));
     }
