@@ -107,7 +107,8 @@ public abstract class ClaimDialect
 
     /// <summary>
     /// Takes the lowest claimable chunk holding work for <paramref name="filter"/>: pending, or claimed with an expired
-    /// lease (a dead owner's), under the attempt cap. Sets owner, fence+1, attempts+1 and a fresh lease; returns
+    /// lease (a dead owner's), under the attempt cap. Sets owner, fence+1, attempts+<c>@attempt</c> (1, or 0 for a
+    /// chunk claimed ahead) and a fresh lease; returns
     /// chunk_id, chunk_start, chunk_end, fence, or no row when nothing is claimable.
     /// </summary>
     public abstract string Claim(WorkFilter filter);

@@ -87,13 +87,20 @@ public sealed class ClaimStore : IAsyncDisposable
         }, cancellationToken);
 
     /// <summary>Claims the next chunk with work for <paramref name="filter"/>; null when none is claimable right now.</summary>
-    public Task<ChunkLease?> ClaimAsync(WorkFilter filter, CancellationToken cancellationToken) =>
+    /// <param name="countsAsAttempt">
+    /// Whether the claim counts toward <see cref="FleetOptions.MaxAttempts"/>: true when the claimer will work on the
+    /// chunk first. A chunk claimed ahead, while the claimer still works on another, is not yet at risk from its own
+    /// documents; counting those claims capped innocent chunks when a run was killed repeatedly (each kill cost the
+    /// read-ahead chunk an attempt although none of its batches had started).
+    /// </param>
+    public Task<ChunkLease?> ClaimAsync(WorkFilter filter, CancellationToken cancellationToken, bool countsAsAttempt = true) =>
         InTransactionAsync(async (connection, transaction) =>
         {
             await using var command = Command(connection, transaction, Dialect.Claim(filter));
             ClaimDialect.Add(command, "@owner", Owner.Id);
             ClaimDialect.Add(command, "@lease_ms", LeaseMs);
             ClaimDialect.Add(command, "@max_attempts", Options.MaxAttempts);
+            ClaimDialect.Add(command, "@attempt", countsAsAttempt ? 1 : 0);
             ClaimDialect.BindFilter(command, filter);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return null;

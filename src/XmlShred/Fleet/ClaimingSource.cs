@@ -48,7 +48,8 @@ public sealed class ClaimingSource
         while (remaining > 0 && !stop.IsCancellationRequested)
         {
             await WaitForRoomAsync(either.Token).ConfigureAwait(false);
-            var lease = await _retry.ExecuteAsync("claiming a chunk", ct => _store.ClaimAsync(filter, ct), abort).ConfigureAwait(false);
+            var first = _tracker.Open == 0; // a chunk claimed ahead is not an attempt yet (see ClaimStore.ClaimAsync)
+            var lease = await _retry.ExecuteAsync("claiming a chunk", ct => _store.ClaimAsync(filter, ct, countsAsAttempt: first), abort).ConfigureAwait(false);
             if (lease is null)
             {
                 if (_options.Follow) await _retry.ExecuteAsync("looking for new source rows", ct => _store.SeedAsync(reconcile: false, ct), abort).ConfigureAwait(false);

@@ -27,7 +27,7 @@ public sealed class PostgresClaimDialect(CompiledContract contract) : ClaimDiale
 
     public override string Claim(WorkFilter filter) => $"""
         UPDATE {Chunks} AS c
-        SET state = 'claimed', owner = @owner, fence = c.fence + 1, attempts = c.attempts + 1, heartbeat_at = {Now}, lease_expires_at = {NowPlusLease}
+        SET state = 'claimed', owner = @owner, fence = c.fence + 1, attempts = c.attempts + @attempt, heartbeat_at = {Now}, lease_expires_at = {NowPlusLease}
         WHERE c.chunk_id = (SELECT chunk_id FROM {Chunks} WHERE {Claimable(filter)} ORDER BY chunk_id LIMIT 1 FOR UPDATE SKIP LOCKED)
         RETURNING c.chunk_id, c.chunk_start, c.chunk_end, c.fence
         """;

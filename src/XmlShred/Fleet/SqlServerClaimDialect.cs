@@ -33,7 +33,7 @@ public sealed class SqlServerClaimDialect(CompiledContract contract) : ClaimDial
           WHERE {Claimable(filter)}
           ORDER BY chunk_id)
         UPDATE next_chunk
-        SET state = 'claimed', owner = @owner, fence = fence + 1, attempts = attempts + 1, heartbeat_at = {Now}, lease_expires_at = {NowPlusLease}
+        SET state = 'claimed', owner = @owner, fence = fence + 1, attempts = attempts + @attempt, heartbeat_at = {Now}, lease_expires_at = {NowPlusLease}
         OUTPUT inserted.chunk_id, inserted.chunk_start, inserted.chunk_end, inserted.fence;
         """;
 

@@ -33,7 +33,7 @@ public sealed class SqliteClaimDialect(CompiledContract contract) : ClaimDialect
 
     public override string Claim(WorkFilter filter) => $"""
         UPDATE {Chunks}
-        SET state = 'claimed', owner = @owner, fence = fence + 1, attempts = attempts + 1, heartbeat_at = {Now}, lease_expires_at = {NowPlusLease}
+        SET state = 'claimed', owner = @owner, fence = fence + 1, attempts = attempts + @attempt, heartbeat_at = {Now}, lease_expires_at = {NowPlusLease}
         WHERE chunk_id = (SELECT chunk_id FROM {Chunks} WHERE {Claimable(filter)} ORDER BY chunk_id LIMIT 1)
         RETURNING chunk_id, chunk_start, chunk_end, fence
         """;

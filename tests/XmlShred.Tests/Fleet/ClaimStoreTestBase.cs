@@ -271,6 +271,23 @@ public abstract class ClaimStoreTestBase
     }
 
     [Fact]
+    public async Task AChunkClaimedAheadByHoldersThatDie_IsNotCountedTowardTheCap()
+    {
+        await using var db = await PreparedAsync(CreateDatabase(), Enumerable.Range(1, 5).Select(i => (long)i));
+        await using var store = Store(db, "a", Short(200, maxAttempts: 2));
+        await store.SeedAsync(false, Ct);
+
+        for (var death = 0; death < 3; death++)
+        {
+            Assert.NotNull(await store.ClaimAsync(WorkFilter.Everything, Ct, countsAsAttempt: false));
+            await Task.Delay(400, Ct);
+        }
+
+        Assert.NotNull(await store.ClaimAsync(WorkFilter.Everything, Ct));
+        Assert.Equal([[1L, 4L]], await db.QueryAsync("SELECT attempts, fence FROM xmlshred_chunk"));
+    }
+
+    [Fact]
     public async Task Status_CountsApplicationsChunksAndLiveInstances()
     {
         await using var db = await PreparedAsync(CreateDatabase(), Enumerable.Range(1, 30).Select(i => (long)i));

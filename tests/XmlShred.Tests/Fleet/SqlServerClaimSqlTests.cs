@@ -54,7 +54,7 @@ public class SqlServerClaimSqlTests
         Assert.Contains("SELECT TOP (1) * FROM [test].[xmlshred_chunk] WITH (UPDLOCK, READPAST, ROWLOCK, READCOMMITTEDLOCK)", claim);
         Assert.Contains("ORDER BY chunk_id)", claim);
         Assert.Contains("UPDATE next_chunk", claim);
-        Assert.Contains("fence = fence + 1, attempts = attempts + 1", claim);
+        Assert.Contains("fence = fence + 1, attempts = attempts + @attempt", claim);
         Assert.Contains("lease_expires_at = DATEADD(millisecond, @lease_ms, SYSUTCDATETIME())", claim);
         Assert.Contains("OUTPUT inserted.chunk_id, inserted.chunk_start, inserted.chunk_end, inserted.fence", claim);
         Assert.Contains("(state = 'pending' OR (state = 'claimed' AND lease_expires_at < SYSUTCDATETIME()))", claim);
