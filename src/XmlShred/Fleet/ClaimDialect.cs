@@ -156,6 +156,10 @@ public abstract class ClaimDialect
     public string LiveWorkElsewhere(WorkFilter filter) =>
         $"SELECT COUNT(*) FROM {Chunks} WHERE state = 'claimed' AND lease_expires_at >= {Now} AND owner <> @owner AND {HasWork(filter)}";
 
+    /// <summary>How many chunks with work for <paramref name="filter"/> are left alone at the attempt cap (no claim takes them).</summary>
+    public string CappedWithWork(WorkFilter filter) =>
+        $"SELECT COUNT(*) FROM {Chunks} WHERE state <> 'done' AND attempts >= @max_attempts AND {HasWork(filter)}";
+
     /// <summary>EXISTS: the chunk row in scope (unqualified chunk_start/chunk_end) holds a source row that is work for <paramref name="filter"/>.</summary>
     public string HasWork(WorkFilter filter) =>
         Exists($"SELECT 1 FROM {Source} s WHERE s.{Q("app_id")} >= chunk_start AND s.{Q("app_id")} < chunk_end AND {WorkCondition(filter)}");

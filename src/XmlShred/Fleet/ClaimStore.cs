@@ -144,6 +144,16 @@ public sealed class ClaimStore : IAsyncDisposable
             return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
         }, cancellationToken);
 
+    /// <summary>Chunks with work for <paramref name="filter"/> that reached the attempt cap: their applications wait for a person.</summary>
+    public Task<long> CappedWithWorkAsync(WorkFilter filter, CancellationToken cancellationToken) =>
+        InTransactionAsync(async (connection, transaction) =>
+        {
+            await using var command = Command(connection, transaction, Dialect.CappedWithWork(filter));
+            ClaimDialect.Add(command, "@max_attempts", Options.MaxAttempts);
+            ClaimDialect.BindFilter(command, filter);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }, cancellationToken);
+
     /// <summary>Records this instance as alive, with its progress, for <c>status</c>.</summary>
     public Task BeatInstanceAsync(long processed, double rate, CancellationToken cancellationToken) =>
         InTransactionAsync((connection, transaction) => ExecuteAsync(connection, transaction, Dialect.InstanceBeat(), c =>

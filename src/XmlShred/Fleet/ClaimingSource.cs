@@ -21,8 +21,13 @@ public sealed class ClaimingSource
     private readonly RunOptions _options;
     private readonly TransientRetry _retry;
 
-    internal ClaimingSource(ITargetDatabase database, CompiledContract contract, ClaimStore store, ChunkTracker tracker, RunOptions options, TransientRetry retry)
+    private readonly Action<string>? _notify;
+
+    /// <param name="notify">Told, at the end, of capped chunks that still hold work.</param>
+    internal ClaimingSource(ITargetDatabase database, CompiledContract contract, ClaimStore store, ChunkTracker tracker, RunOptions options, TransientRetry retry,
+        Action<string>? notify = null)
     {
+        _notify = notify;
         _database = database;
         _contract = contract;
         _store = store;
@@ -53,7 +58,11 @@ public sealed class ClaimingSource
             if (lease is null)
             {
                 if (_options.Follow) await _retry.ExecuteAsync("looking for new source rows", ct => _store.SeedAsync(reconcile: false, ct), abort).ConfigureAwait(false);
-                else if (!await _retry.ExecuteAsync("looking for chunks held elsewhere", ct => _store.OthersHoldWorkAsync(filter, ct), abort).ConfigureAwait(false)) yield break;
+                else if (!await _retry.ExecuteAsync("looking for chunks held elsewhere", ct => _store.OthersHoldWorkAsync(filter, ct), abort).ConfigureAwait(false))
+                {
+                    await TellOfCappedChunksAsync(filter, abort).ConfigureAwait(false);
+                    yield break;
+                }
                 // Jitter keeps idle instances from polling in step.
                 var poll = _options.Fleet.IdlePoll * (0.75 + random.NextDouble() / 2);
                 await Task.Delay(poll, either.Token).ConfigureAwait(false);
@@ -92,6 +101,16 @@ public sealed class ClaimingSource
             if (read == 0 && complete && !empty.Add(lease.ChunkId))
                 throw new InvalidOperationException($"{lease} was claimed for work twice but held none to read: the claim filter and the source query disagree");
         }
+    }
+
+    /// <summary>The run ends with nothing claimable: say so when capped chunks still hold work, which no run will take.</summary>
+    private async Task TellOfCappedChunksAsync(WorkFilter filter, CancellationToken abort)
+    {
+        if (_notify is null) return;
+        var capped = await _retry.ExecuteAsync("counting chunks at the attempt cap", ct => _store.CappedWithWorkAsync(filter, ct), abort).ConfigureAwait(false);
+        if (capped > 0)
+            _notify(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{capped:N0} chunk(s) with unprocessed applications reached the attempt cap ({_store.Options.MaxAttempts} claims whose holders died before committing) and were left alone: see `xmlshred status`, and look for the application that crashes the process."));
     }
 
     /// <summary>

@@ -40,7 +40,7 @@ public sealed class FleetSession : IAsyncDisposable
     public LeaseOwner Owner => _store.Owner;
 
     /// <param name="retry">Claims, seeding and page reads ride out transient faults like the writer does.</param>
-    /// <param name="notify">Told when a lease is lost (another instance took the chunk over), besides the LeaseLost log event.</param>
+    /// <param name="notify">Told when a lease is lost (another instance took the chunk over), besides the LeaseLost log event, and of chunks left at the attempt cap.</param>
     internal static FleetSession Start(ITargetDatabase database, CompiledContract contract, RunOptions options, PipelineMetrics metrics, TransientRetry retry,
         Action<string>? notify = null)
     {
@@ -55,7 +55,7 @@ public sealed class FleetSession : IAsyncDisposable
             notify?.Invoke($"Lease lost on {lease}: {why}. Its applications are left to the new holder.");
         };
         var claims = new ClaimContext(store.Dialect, owner, options.Fleet.LeaseLength, options.RetryFailed) { Renewed = keeper.Renewed };
-        var session = new FleetSession(store, keeper, tracker, new ClaimingSource(database, contract, store, tracker, options, retry), claims, gate);
+        var session = new FleetSession(store, keeper, tracker, new ClaimingSource(database, contract, store, tracker, options, retry, notify), claims, gate);
         keeper.Start();
         return session;
     }

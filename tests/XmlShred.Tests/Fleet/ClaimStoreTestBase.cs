@@ -261,10 +261,12 @@ public abstract class ClaimStoreTestBase
 
         Assert.NotNull(await store.ClaimAsync(WorkFilter.Everything, Ct));
         await Task.Delay(400, Ct);
+        var cappedBefore = await store.CappedWithWorkAsync(WorkFilter.Everything, Ct);
         Assert.NotNull(await store.ClaimAsync(WorkFilter.Everything, Ct));
         await Task.Delay(400, Ct);
 
         Assert.Null(await store.ClaimAsync(WorkFilter.Everything, Ct));
+        Assert.Equal((0, 1), (cappedBefore, await store.CappedWithWorkAsync(WorkFilter.Everything, Ct)));
         var status = await store.StatusAsync(Ct);
         Assert.Equal(1, status.ChunksOverAttemptCap);
         Assert.Equal(1, status.Chunks["expired"]);
